@@ -1,0 +1,72 @@
+# The two commands of the README: `make demo` and `make test`. Each installs what it needs first:
+# Debian packages with apt-get when run as root (otherwise it prints the apt-get line to run), Python packages
+# into .venv. Both are idempotent and quick once everything is in place.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+# Debian packages: the venv module, and the IANA time zone data behind Europe/Brussels.
+APT_BASE := python3-venv tzdata
+APT_TEST := $(APT_BASE)
+APT_DEMO := $(APT_BASE)
+APT_BENCH := $(APT_BASE)
+
+.PHONY: demo test bench lint format clean help
+
+help:
+	@echo "make demo   build the demo database and start the desk on it"
+	@echo "make test   lint, type-check and run the whole test suite"
+	@echo "make bench  run the benchmarks and write bench/RESULTS.md"
+
+# Install the Debian packages in $(1) that are missing, or say how.
+define ensure_apt
+	@missing=$$(for p in $(1); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian packages:" $$missing; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing \
+	      || exit 1; \
+	  else \
+	    echo "Missing Debian packages. Run this, then try again:"; \
+	    echo "  sudo apt-get install -y --no-install-recommends" $$missing; \
+	    exit 1; \
+	  fi; \
+	fi
+endef
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): setup.cfg pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+demo:
+	$(call ensure_apt,$(APT_DEMO))
+	@$(MAKE) --no-print-directory $(STAMP)
+	$(BIN)/desk-app demo --out .demo
+
+test:
+	$(call ensure_apt,$(APT_TEST))
+	@$(MAKE) --no-print-directory $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+bench:
+	$(call ensure_apt,$(APT_BENCH))
+	@$(MAKE) --no-print-directory $(STAMP)
+	$(BIN)/python -m bench
+
+lint:
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) .demo .pytest_cache .ruff_cache .mypy_cache .hypothesis bench/out

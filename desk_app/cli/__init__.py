@@ -1,0 +1,165 @@
+"""``desk-app``: the command line. It parses, calls the layers below, and prints; nothing more.
+
+Exit codes (also in ``desk-app --help``):
+  0   success; for ``checkin``, the badge is issued
+  1   nothing found (``lookup``), or the log chain is broken (``log verify``)
+  2   bad input: usage, configuration, a rejected import, unknown staff or a wrong PIN
+  3   the database cannot be used (unreadable, busy, of another event)
+  10  ``checkin``: REDIRECT, the person must go to another entrance
+  11  ``checkin``: NEEDS_SUPERVISOR, a document does not match
+  12  ``checkin``: REFUSE
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from desk_app.cli import commands
+from desk_app.errors import DeskError
+
+EPILOG = __doc__.split("\n\n", 1)[1] if __doc__ else ""
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        help="database file or sqlite:///PATH (default: $DESK_APP_DB, else "
+        "desk.sqlite in the user's data folder)",
+    )
+    common.add_argument(
+        "--now",
+        metavar="ISO-8601",
+        help="run as at this moment (local event time unless an offset is given); "
+        "for rehearsals, the demo and tests",
+    )
+    return common
+
+
+def _station(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--entrance", required=True, help="entrance key from the event config: groups|visitors"
+    )
+    parser.add_argument("--desk", required=True, help="desk name, e.g. G1")
+    parser.add_argument("--staff", required=True, help="login of the staff member at the desk")
+
+
+def _evidence(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--document-number", metavar="N", help="number of the ID document presented")
+    press = parser.add_mutually_exclusive_group()
+    press.add_argument("--press-card", metavar="N", help="number of the press card presented")
+    press.add_argument("--editor-letter", action="store_true", help="the editor's letter was seen")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="desk-app",
+        description="Media accreditation desk.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(
+            name,
+            parents=[common],
+            help=help_text,
+            description=help_text,
+            epilog=EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+
+    p = add("init", "create or upgrade the database and set its event")
+    p.add_argument("--event", metavar="FILE", help="event config TOML (default: the shipped 2024 meeting)")
+    p.set_defaults(run=commands.init)
+
+    p = add("import", "import the accreditation list (CSV or JSON); all rows or none")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--photos", metavar="DIR", help="folder holding the files named in the photo column")
+    p.add_argument("--staff", default="", help="login of the supervisor importing (for the log)")
+    p.set_defaults(run=commands.import_)
+
+    p = add("lookup", "find applications by reference or name (accents and case do not matter)")
+    p.add_argument("query", nargs="+")
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    p.add_argument("--limit", type=int, default=20)
+    p.set_defaults(run=commands.lookup)
+
+    p = add("checkin", "check a person in: decide, log, and record the badge when issued")
+    p.add_argument("code", metavar="CODE", help="the scanned code or the typed reference")
+    _station(p)
+    _evidence(p)
+    p.set_defaults(run=commands.checkin)
+
+    p = add("override", "supervisor: accept a doubtful ID or press card and issue the badge")
+    p.add_argument("code", metavar="CODE")
+    _station(p)
+    _evidence(p)
+    p.add_argument("--supervisor", required=True, help="supervisor login")
+    p.add_argument("--reason", required=True, help="why the supervisor accepts it (logged)")
+    p.add_argument("--pin-stdin", action="store_true", help="read the supervisor PIN from standard input")
+    p.set_defaults(run=commands.override)
+
+    p = add("void", "supervisor: void an issued badge (lost, damaged); the person can be served again")
+    p.add_argument("serial")
+    _station(p)
+    p.add_argument("--supervisor", required=True)
+    p.add_argument("--reason", required=True)
+    p.add_argument("--pin-stdin", action="store_true", help="read the supervisor PIN from standard input")
+    p.set_defaults(run=commands.void)
+
+    p = add("export", "export one day's check-in log (the day in the event's time zone)")
+    p.add_argument("--day", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--format", required=True, choices=("csv", "pdf"))
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.set_defaults(run=commands.export)
+
+    log = sub.add_parser("log", help="the check-in log", description="the check-in log")
+    log_sub = log.add_subparsers(dest="log_command", required=True, metavar="COMMAND")
+    p = log_sub.add_parser(
+        "verify",
+        parents=[common],
+        help="check the hash chain; exit 1 if it is broken",
+        description="check the hash chain; exit 1 if it is broken",
+    )
+    p.set_defaults(run=commands.log_verify)
+
+    staff = sub.add_parser("staff", help="staff accounts", description="staff accounts")
+    staff_sub = staff.add_subparsers(dest="staff_command", required=True, metavar="COMMAND")
+    p = staff_sub.add_parser(
+        "add",
+        parents=[common],
+        help="add a staff member (asks for the PIN)",
+        description="add a staff member (asks for the PIN twice)",
+    )
+    p.add_argument("login")
+    p.add_argument("--name", required=True, help="full name")
+    p.add_argument("--role", required=True, choices=("counter", "pass_office", "supervisor"))
+    p.add_argument("--pin-stdin", action="store_true", help="read the PIN from standard input")
+    p.set_defaults(run=commands.staff_add)
+    p = staff_sub.add_parser("list", parents=[common], help="list staff", description="list staff")
+    p.set_defaults(run=commands.staff_list)
+
+    p = add("demo", "build the demo database (fictional applicants) and say what to try")
+    p.add_argument("--out", metavar="DIR", default=".demo", help="folder for the demo files (default .demo)")
+    p.add_argument("--count", type=int, default=300, help="number of applicants (default 300)")
+    p.set_defaults(run=commands.demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except DeskError as exc:
+        print(f"desk-app: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("desk-app: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,259 @@
+"""One function per ``desk-app`` command: read the arguments, call the service, print the outcome."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from desk_app.cli.output import (
+    ProgressBar,
+    application_json,
+    application_line,
+    verdict_json,
+    verdict_lines,
+)
+from desk_app.config import DEFAULT_EVENT_FILE, parse_event
+from desk_app.core.clock import Clock, ShiftedClock, SystemClock, parse_moment
+from desk_app.core.event import EventConfig
+from desk_app.core.model import (
+    Action,
+    LogRecord,
+    Outcome,
+    PresentedDocument,
+    PresentedPress,
+    Role,
+    StaffMember,
+)
+from desk_app.core.pins import pin_problem
+from desk_app.desk import CheckinResult, Desk, Station, event_of, install_event, normalise_reference
+from desk_app.errors import ConfigError, DeskError, ImportRejected, StaffError
+from desk_app.intake.importer import import_list
+from desk_app.store import Store, open_store
+
+VERDICT_EXIT = {Outcome.ISSUE: 0, Outcome.REDIRECT: 10, Outcome.NEEDS_SUPERVISOR: 11, Outcome.REFUSE: 12}
+
+
+def default_db_path() -> Path:
+    if env := os.environ.get("DESK_APP_DB"):
+        return Path(env)
+    data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return data_home / "desk-app" / "desk.sqlite"
+
+
+@dataclass
+class Session:
+    store: Store
+    event: EventConfig
+    clock: Clock
+
+    @property
+    def desk(self) -> Desk:
+        return Desk(self.store, self.event, self.clock)
+
+
+@contextmanager
+def session(args: argparse.Namespace) -> Iterator[Session]:
+    """Open the database (installing the shipped event on first use) and the clock ``--now`` asks for."""
+    store = open_store(args.db or default_db_path())
+    try:
+        event = event_of(store)
+        if event is None:
+            text = DEFAULT_EVENT_FILE.read_text(encoding="utf-8")
+            event = install_event(store, text, DEFAULT_EVENT_FILE.name, _clock(args, parse_event(text)).now())
+        yield Session(store, event, _clock(args, event))
+    finally:
+        store.close()
+
+
+def _clock(args: argparse.Namespace, event: EventConfig) -> Clock:
+    """The real clock, or with ``--now`` one started at that moment (read in the event's time zone)."""
+    if not args.now:
+        return SystemClock()
+    try:
+        return ShiftedClock(parse_moment(args.now, event.time_zone))
+    except ValueError as exc:
+        raise ConfigError(f"--now {args.now!r} is not an ISO-8601 moment (e.g. 2024-02-14T09:00)") from exc
+
+
+def _read_pin(args: argparse.Namespace, prompt: str, confirm: bool = False) -> str:
+    if args.pin_stdin:
+        return sys.stdin.readline().strip()
+    if not sys.stdin.isatty():
+        raise StaffError("no terminal to ask for the PIN: use --pin-stdin")
+    pin = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Again: ") != pin:
+        raise StaffError("the two PINs differ")
+    return pin
+
+
+def _evidence(args: argparse.Namespace) -> tuple[PresentedDocument | None, PresentedPress | None]:
+    document = PresentedDocument(args.document_number) if args.document_number else None
+    if args.editor_letter:
+        return document, PresentedPress(editor_letter_seen=True)
+    return document, PresentedPress(card_number=args.press_card) if args.press_card else None
+
+
+def _print_result(args: argparse.Namespace, result: CheckinResult, event: EventConfig) -> int:
+    if args.json:
+        print(json.dumps(verdict_json(result), ensure_ascii=False))
+    else:
+        print("\n".join(verdict_lines(result, event)))
+    return VERDICT_EXIT[result.verdict.outcome]
+
+
+def init(args: argparse.Namespace) -> int:
+    path = Path(args.event) if args.event else DEFAULT_EVENT_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read the event file {path}: {exc.strerror}") from exc
+    at = _clock(args, parse_event(text, str(path))).now()
+    store = open_store(args.db or default_db_path())
+    try:
+        event = install_event(store, text, path.name, at)
+        print(f"{store.location}: ready for {event.name}, {event.first_day} to {event.last_day} ({event.id})")
+    finally:
+        store.close()
+    return 0
+
+
+def import_(args: argparse.Namespace) -> int:
+    with session(args) as s:
+        bar = ProgressBar("checking rows")
+        photos = Path(args.photos) if args.photos else None
+        try:
+            summary = import_list(s.store, Path(args.file), s.clock.now(), photos, args.staff, bar)
+        except ImportRejected as exc:
+            bar.close()
+            for problem in exc.problems:
+                print(f"{args.file}: {problem}", file=sys.stderr)
+            raise
+        bar.close()
+        print(
+            f"imported {summary.rows} rows from {args.file}: {summary.added} added, {summary.updated} updated, "
+            f"{summary.photos} photos"
+        )
+    return 0
+
+
+def lookup(args: argparse.Namespace) -> int:
+    query = " ".join(args.query)
+    with session(args) as s:
+        exact = s.store.applications.get(normalise_reference(query))
+        found = [exact] if exact else s.store.applications.search(query, args.limit)
+        s.store.log.append(
+            LogRecord(
+                s.clock.now(),
+                Action.LOOKUP,
+                reference=exact.reference if exact else "",
+                detail={"by": "reference" if exact else "name", "results": str(len(found))},
+            )
+        )
+        badges = {a.reference: s.store.badges.active_for(a.reference) for a in found}
+        if args.json:
+            print(json.dumps([application_json(a, badges[a.reference]) for a in found], ensure_ascii=False))
+        else:
+            for app in found:
+                print(application_line(app, badges[app.reference]))
+            if not found:
+                print(f"nothing found for {query!r}", file=sys.stderr)
+    return 0 if found else 1
+
+
+def checkin(args: argparse.Namespace) -> int:
+    with session(args) as s:
+        document, press = _evidence(args)
+        result = s.desk.check_in(Station(args.entrance, args.desk, args.staff), args.code, document, press)
+        return _print_result(args, result, s.event)
+
+
+def override(args: argparse.Namespace) -> int:
+    pin = _read_pin(args, f"PIN for {args.supervisor}: ")
+    with session(args) as s:
+        document, press = _evidence(args)
+        station = Station(args.entrance, args.desk, args.staff)
+        result = s.desk.override(station, args.supervisor, pin, args.reason, args.code, document, press)
+        return _print_result(args, result, s.event)
+
+
+def void(args: argparse.Namespace) -> int:
+    pin = _read_pin(args, f"PIN for {args.supervisor}: ")
+    with session(args) as s:
+        station = Station(args.entrance, args.desk, args.staff)
+        badge = s.desk.void_badge(station, args.supervisor, pin, args.serial, args.reason)
+        print(f"badge {badge.serial} of {badge.reference} voided; a new badge may now be issued")
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    from desk_app.reports.daily import export_csv, export_pdf
+
+    try:
+        day = date.fromisoformat(args.day)
+    except ValueError as exc:
+        raise ConfigError(f"--day {args.day!r} is not a date written YYYY-MM-DD") from exc
+    with session(args) as s:
+        bar = ProgressBar(f"exporting {day}")
+        writer = export_csv if args.format == "csv" else export_pdf
+        try:
+            totals = writer(s.store, s.event, day, Path(args.out), bar)
+        except OSError as exc:
+            raise DeskError(f"cannot write {args.out}: {exc.strerror}") from exc
+        finally:
+            bar.close()
+        print(f"{args.out}: {totals.entries} log entries of {day} ({s.event.time_zone.key})")
+    return 0
+
+
+def log_verify(args: argparse.Namespace) -> int:
+    with session(args) as s:
+        report = s.store.log.verify()
+    if report.intact:
+        print(f"log intact: {report.entries} entries, head {report.head_hash}")
+        return 0
+    print(f"LOG BROKEN at entry {report.first_broken}: {report.problem}", file=sys.stderr)
+    print(f"the first {report.entries} entries are intact (head {report.head_hash})", file=sys.stderr)
+    return 1
+
+
+def staff_add(args: argparse.Namespace) -> int:
+    pin = _read_pin(args, f"PIN for {args.login}: ", confirm=True)
+    if problem := pin_problem(pin):
+        raise StaffError(problem)
+    with session(args) as s:
+        member = StaffMember(args.login.strip(), args.name.strip(), Role(args.role))
+        with s.store.transaction():
+            s.store.staff.add(member, pin, s.clock.now())
+            s.store.log.append(
+                LogRecord(
+                    s.clock.now(), Action.STAFF_ADDED, detail={"login": member.login, "role": args.role}
+                )
+            )
+        print(f"added {member.role.value} {member.full_name} ({member.login})")
+    return 0
+
+
+def staff_list(args: argparse.Namespace) -> int:
+    with session(args) as s:
+        for member in s.store.staff.all():
+            state = "" if member.active else " (inactive)"
+            print(f"{member.login:<16} {member.role.value:<12} {member.full_name}{state}")
+    return 0
+
+
+def demo(args: argparse.Namespace) -> int:
+    from desk_app.demo.generator import build_demo
+
+    out = Path(args.out)
+    db = Path(args.db) if args.db else out / "demo.sqlite"
+    summary = build_demo(db, out, count=args.count)
+    print(summary.describe())
+    return 0

@@ -1,0 +1,114 @@
+"""How the CLI talks to people: verdicts in words, applications as lines, a progress bar on stderr."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, TextIO
+
+from desk_app.core.event import EventConfig
+from desk_app.core.model import Application, Badge, Outcome
+from desk_app.desk import CheckinResult
+from desk_app.messages import OUTCOME_TEXT, REASON_TEXT, already_issued_text
+
+_MARK = {
+    Outcome.ISSUE: "[OK]",
+    Outcome.REDIRECT: "[->]",
+    Outcome.REFUSE: "[XX]",
+    Outcome.NEEDS_SUPERVISOR: "[??]",
+}
+
+
+def verdict_lines(result: CheckinResult, event: EventConfig) -> list[str]:
+    verdict = result.verdict
+    head = f"{_MARK[verdict.outcome]} {OUTCOME_TEXT[verdict.outcome]}: {result.reference}"
+    if result.application:
+        head += f" {result.application.display_name} ({result.application.kind.value})"
+    lines = [head]
+    if result.badge:
+        lines.append(f"  badge {result.badge.serial} handed over")
+    for reason in verdict.reasons:
+        lines.append(f"  - {REASON_TEXT[reason]}")
+    if verdict.prior_badge:
+        lines.append(f"  {already_issued_text(verdict.prior_badge, event)}")
+    if verdict.redirect_to:
+        entrance = event.entrances[verdict.redirect_to]
+        lines.append(f"  go to the {entrance.name}: {entrance.directions}")
+    return lines
+
+
+def verdict_json(result: CheckinResult) -> dict[str, Any]:
+    verdict = result.verdict
+    return {
+        "verdict": verdict.outcome.value,
+        "reasons": [r.value for r in verdict.reasons],
+        "reference": result.reference,
+        "code": result.code.value,
+        "badge": result.badge.serial if result.badge else None,
+        "redirect_to": verdict.redirect_to,
+        "already_issued": _badge_json(verdict.prior_badge) if verdict.prior_badge else None,
+        "log_seq": result.log_entry.seq,
+    }
+
+
+def _badge_json(badge: Badge) -> dict[str, str]:
+    return {
+        "serial": badge.serial,
+        "issued_at": badge.issued_at.isoformat(),
+        "entrance": badge.entrance,
+        "desk": badge.desk,
+        "staff": badge.staff,
+    }
+
+
+def application_line(app: Application, badge: Badge | None) -> str:
+    served = f"badge {badge.serial}" if badge else "not served"
+    return (
+        f"{app.reference:<14} {app.display_name:<40} {app.kind.value:<11} {app.status.value:<9} "
+        f"{app.organisation} ({app.organisation_country}); {served}"
+    )
+
+
+def application_json(app: Application, badge: Badge | None) -> dict[str, Any]:
+    return {
+        "reference": app.reference,
+        "kind": app.kind.value,
+        "status": app.status.value,
+        "family_name": app.family_name,
+        "given_names": app.given_names,
+        "date_of_birth": app.date_of_birth.isoformat(),
+        "nationality": app.nationality,
+        "organisation": app.organisation,
+        "category": app.category.value,
+        "pool": app.pool,
+        "badge": badge.serial if badge else None,
+    }
+
+
+class ProgressBar:
+    """A one-line bar redrawn in place; silent when the stream is not a terminal (logs stay clean)."""
+
+    def __init__(
+        self, label: str, stream: TextIO | None = None, width: int = 30, force: bool = False
+    ) -> None:
+        self.label = label
+        self.stream = stream or sys.stderr
+        self.width = width
+        self.enabled = force or self.stream.isatty()
+        self._drawn = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if total > 0:
+            filled = self.width * done // total
+            bar = "#" * filled + "-" * (self.width - filled)
+            self.stream.write(f"\r{self.label} [{bar}] {100 * done // total:3d}% {done}/{total}")
+        else:
+            self.stream.write(f"\r{self.label} {done}")
+        self.stream.flush()
+        self._drawn = True
+
+    def close(self) -> None:
+        if self._drawn:
+            self.stream.write("\n")
+            self.stream.flush()

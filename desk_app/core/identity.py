@@ -1,0 +1,41 @@
+"""Compare what is presented at the counter with the application, field by field.
+
+Each field that differs is named, so staff see exactly what does not match.
+"""
+
+from __future__ import annotations
+
+from desk_app.core.model import Application, PresentedDocument, PresentedPress, Reason
+from desk_app.core.text import document_number_key, same_name
+
+
+def document_mismatches(application: Application, presented: PresentedDocument) -> list[Reason]:
+    expected = application.document
+    reasons: list[Reason] = []
+    if document_number_key(presented.number) != document_number_key(expected.number):
+        reasons.append(Reason.DOCUMENT_NUMBER_MISMATCH)
+    if presented.family_name is not None and not same_name(presented.family_name, application.family_name):
+        reasons.append(Reason.FAMILY_NAME_MISMATCH)
+    if presented.given_names is not None and not same_name(presented.given_names, application.given_names):
+        reasons.append(Reason.GIVEN_NAMES_MISMATCH)
+    if presented.date_of_birth is not None and presented.date_of_birth != application.date_of_birth:
+        reasons.append(Reason.DATE_OF_BIRTH_MISMATCH)
+    if presented.nationality is not None and presented.nationality.upper() != application.nationality:
+        reasons.append(Reason.NATIONALITY_MISMATCH)
+    if presented.expiry is not None and presented.expiry != expected.expiry:
+        reasons.append(Reason.EXPIRY_MISMATCH)
+    return reasons
+
+
+def press_mismatches(application: Application, presented: PresentedPress) -> list[Reason]:
+    if application.press.editor_letter:
+        return [] if presented.editor_letter_seen else [Reason.EDITOR_LETTER_EXPECTED]
+    if presented.card_number is None:
+        return [Reason.PRESS_CARD_EXPECTED]
+    if document_number_key(presented.card_number) != document_number_key(application.press.card_number):
+        return [Reason.PRESS_CARD_MISMATCH]
+    return []
+
+
+def press_presented(presented: PresentedPress | None) -> bool:
+    return presented is not None and (presented.editor_letter_seen or bool(presented.card_number))

@@ -1,0 +1,243 @@
+"""The desk's domain: applications, badges, evidence, verdicts and log entries.
+
+Plain frozen dataclasses and enums, no I/O: every other layer speaks in these terms.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+class AccreditationKind(enum.StrEnum):
+    MINISTERIAL = "ministerial"
+    ANNUAL = "annual"
+
+
+class Status(enum.StrEnum):
+    APPROVED = "approved"
+    PENDING = "pending"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+    REVOKED = "revoked"
+
+
+class DocumentKind(enum.StrEnum):
+    PASSPORT = "passport"
+    ID_CARD = "id_card"
+
+
+class Category(enum.StrEnum):
+    WRITER = "writer"
+    PHOTOGRAPHER = "photographer"
+    CAMERA = "camera"
+    RADIO = "radio"
+    TECHNICIAN = "technician"
+
+
+class Role(enum.StrEnum):
+    COUNTER = "counter"
+    PASS_OFFICE = "pass_office"
+    SUPERVISOR = "supervisor"
+
+
+@dataclass(frozen=True)
+class IdDocument:
+    kind: DocumentKind
+    number: str
+    country: str
+    expiry: date
+
+
+@dataclass(frozen=True)
+class PressCredential:
+    """A press card (number and issuer) or, when ``editor_letter`` is set, an editor's letter."""
+
+    card_number: str = ""
+    card_issuer: str = ""
+    editor_letter: bool = False
+
+
+@dataclass(frozen=True)
+class Application:
+    reference: str
+    kind: AccreditationKind
+    status: Status
+    family_name: str
+    given_names: str
+    date_of_birth: date
+    nationality: str
+    document: IdDocument
+    press: PressCredential
+    organisation: str
+    organisation_country: str
+    category: Category
+    email: str
+    pool: bool = False
+    annual_number: str = ""
+    photo_sha256: str = ""
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.family_name.upper()}, {self.given_names}".strip(", ")
+
+
+@dataclass(frozen=True)
+class Badge:
+    """A badge handed over; ``voided_at`` is set when a supervisor voids it (e.g. before a reprint)."""
+
+    serial: str
+    reference: str
+    kind: AccreditationKind
+    issued_at: datetime
+    entrance: str
+    desk: str
+    staff: str
+    voided_at: datetime | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.voided_at is None
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    login: str
+    full_name: str
+    role: Role
+    active: bool = True
+
+
+class CodeStatus(enum.StrEnum):
+    """What the desk made of the scanned or typed code."""
+
+    SIGNED_VALID = "signed_valid"
+    PLAIN_REFERENCE = "plain_reference"
+    INVALID = "invalid"
+    OTHER_EVENT = "other_event"
+    KIND_MISMATCH = "kind_mismatch"
+
+
+@dataclass(frozen=True)
+class PresentedDocument:
+    """The ID document at the counter, as read from its MRZ or typed by staff.
+
+    Fields left ``None`` were not read (a typed document number gives only the number).
+    """
+
+    number: str
+    family_name: str | None = None
+    given_names: str | None = None
+    date_of_birth: date | None = None
+    nationality: str | None = None
+    expiry: date | None = None
+
+
+@dataclass(frozen=True)
+class PresentedPress:
+    card_number: str | None = None
+    editor_letter_seen: bool = False
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Everything shown at the counter for one check-in."""
+
+    code: CodeStatus
+    document: PresentedDocument | None = None
+    press: PresentedPress | None = None
+
+
+class Outcome(enum.StrEnum):
+    ISSUE = "ISSUE"
+    REDIRECT = "REDIRECT"
+    REFUSE = "REFUSE"
+    NEEDS_SUPERVISOR = "NEEDS_SUPERVISOR"
+
+
+class Reason(enum.StrEnum):
+    """Why a verdict is what it is. Names are stable: they go to the log, JSON and reports."""
+
+    NOT_FOUND = "NOT_FOUND"
+    INVALID_CODE = "INVALID_CODE"
+    CODE_FOR_OTHER_EVENT = "CODE_FOR_OTHER_EVENT"
+    CODE_KIND_MISMATCH = "CODE_KIND_MISMATCH"
+    UNSIGNED_REFERENCE_NOT_ALLOWED = "UNSIGNED_REFERENCE_NOT_ALLOWED"
+    NOT_APPROVED = "NOT_APPROVED"
+    REJECTED = "REJECTED"
+    WITHDRAWN = "WITHDRAWN"
+    REVOKED = "REVOKED"
+    OUTSIDE_VALIDITY = "OUTSIDE_VALIDITY"
+    ALREADY_ISSUED = "ALREADY_ISSUED"
+    WRONG_ENTRANCE = "WRONG_ENTRANCE"
+    ID_DOCUMENT_NOT_PRESENTED = "ID_DOCUMENT_NOT_PRESENTED"
+    PRESS_CREDENTIAL_NOT_PRESENTED = "PRESS_CREDENTIAL_NOT_PRESENTED"
+    DOCUMENT_EXPIRED = "DOCUMENT_EXPIRED"
+    DOCUMENT_NUMBER_MISMATCH = "DOCUMENT_NUMBER_MISMATCH"
+    FAMILY_NAME_MISMATCH = "FAMILY_NAME_MISMATCH"
+    GIVEN_NAMES_MISMATCH = "GIVEN_NAMES_MISMATCH"
+    DATE_OF_BIRTH_MISMATCH = "DATE_OF_BIRTH_MISMATCH"
+    NATIONALITY_MISMATCH = "NATIONALITY_MISMATCH"
+    EXPIRY_MISMATCH = "EXPIRY_MISMATCH"
+    PRESS_CARD_MISMATCH = "PRESS_CARD_MISMATCH"
+    EDITOR_LETTER_EXPECTED = "EDITOR_LETTER_EXPECTED"
+    PRESS_CARD_EXPECTED = "PRESS_CARD_EXPECTED"
+    REFERENCE_NOT_VERIFIED = "REFERENCE_NOT_VERIFIED"
+    SUPERVISOR_OVERRIDE = "SUPERVISOR_OVERRIDE"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The one answer the desk gives. ``reasons`` explain it; for ISSUE they are notes only."""
+
+    outcome: Outcome
+    reasons: tuple[Reason, ...] = ()
+    redirect_to: str | None = None
+    prior_badge: Badge | None = None
+
+    @property
+    def issues_badge(self) -> bool:
+        return self.outcome is Outcome.ISSUE
+
+
+class Action(enum.StrEnum):
+    """What a log entry records."""
+
+    CHECKIN = "CHECKIN"
+    LOOKUP = "LOOKUP"
+    ISSUE = "ISSUE"
+    PRINT = "PRINT"
+    PRINT_FAILED = "PRINT_FAILED"
+    REPRINT = "REPRINT"
+    VOID = "VOID"
+    OVERRIDE = "OVERRIDE"
+    IMPORT = "IMPORT"
+    EVENT_CONFIGURED = "EVENT_CONFIGURED"
+    STAFF_ADDED = "STAFF_ADDED"
+    PURGE = "PURGE"
+
+
+@dataclass(frozen=True)
+class LogRecord:
+    """A log line before it is appended: the store adds the sequence number and hashes."""
+
+    time: datetime
+    action: Action
+    entrance: str = ""
+    desk: str = ""
+    staff: str = ""
+    reference: str = ""
+    outcome: str = ""
+    reasons: tuple[str, ...] = ()
+    detail: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """A log line as stored: its place in the chain and the hashes that make it tamper-evident."""
+
+    seq: int
+    record: LogRecord
+    prev_hash: str
+    entry_hash: str

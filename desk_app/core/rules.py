@@ -1,0 +1,176 @@
+"""The one place that decides a verdict.
+
+``decide`` runs the checks stage by stage; the first stage that finds anything ends the decision, and every
+reason that stage found is reported. Each reason maps to an outcome in ``OUTCOME_OF``; a stage's outcome is
+the gravest of its reasons. The order of the stages is the order a counter works in: is the code genuine, is
+this person eligible at all, are they at the right entrance, do their documents match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from desk_app.core.event import EventConfig
+from desk_app.core.identity import document_mismatches, press_mismatches, press_presented
+from desk_app.core.model import (
+    Application,
+    Badge,
+    CodeStatus,
+    Evidence,
+    Outcome,
+    Reason,
+    Status,
+    Verdict,
+)
+
+
+@dataclass(frozen=True)
+class Case:
+    """Everything the rules may look at for one check-in."""
+
+    event: EventConfig
+    entrance: str
+    evidence: Evidence
+    application: Application | None
+    active_badge: Badge | None
+    now: datetime
+
+
+Check = Callable[[Case], Iterable[Reason]]
+
+OUTCOME_OF: dict[Reason, Outcome] = {
+    Reason.INVALID_CODE: Outcome.REFUSE,
+    Reason.CODE_FOR_OTHER_EVENT: Outcome.REFUSE,
+    Reason.CODE_KIND_MISMATCH: Outcome.REFUSE,
+    Reason.UNSIGNED_REFERENCE_NOT_ALLOWED: Outcome.REFUSE,
+    Reason.NOT_FOUND: Outcome.REFUSE,
+    Reason.NOT_APPROVED: Outcome.REFUSE,
+    Reason.REJECTED: Outcome.REFUSE,
+    Reason.WITHDRAWN: Outcome.REFUSE,
+    Reason.REVOKED: Outcome.REFUSE,
+    Reason.OUTSIDE_VALIDITY: Outcome.REFUSE,
+    Reason.ALREADY_ISSUED: Outcome.REFUSE,
+    Reason.WRONG_ENTRANCE: Outcome.REDIRECT,
+    Reason.ID_DOCUMENT_NOT_PRESENTED: Outcome.REFUSE,
+    Reason.PRESS_CREDENTIAL_NOT_PRESENTED: Outcome.REFUSE,
+    Reason.DOCUMENT_EXPIRED: Outcome.REFUSE,
+    Reason.DOCUMENT_NUMBER_MISMATCH: Outcome.NEEDS_SUPERVISOR,
+    Reason.FAMILY_NAME_MISMATCH: Outcome.NEEDS_SUPERVISOR,
+    Reason.GIVEN_NAMES_MISMATCH: Outcome.NEEDS_SUPERVISOR,
+    Reason.DATE_OF_BIRTH_MISMATCH: Outcome.NEEDS_SUPERVISOR,
+    Reason.NATIONALITY_MISMATCH: Outcome.NEEDS_SUPERVISOR,
+    Reason.EXPIRY_MISMATCH: Outcome.NEEDS_SUPERVISOR,
+    Reason.PRESS_CARD_MISMATCH: Outcome.NEEDS_SUPERVISOR,
+    Reason.EDITOR_LETTER_EXPECTED: Outcome.NEEDS_SUPERVISOR,
+    Reason.PRESS_CARD_EXPECTED: Outcome.NEEDS_SUPERVISOR,
+    # Notes: they travel with an ISSUE and never stop one.
+    Reason.REFERENCE_NOT_VERIFIED: Outcome.ISSUE,
+    Reason.SUPERVISOR_OVERRIDE: Outcome.ISSUE,
+}
+
+# Gravest first: a stage that finds a refusal and a mismatch refuses.
+_SEVERITY = (Outcome.REFUSE, Outcome.REDIRECT, Outcome.NEEDS_SUPERVISOR, Outcome.ISSUE)
+
+_STATUS_REASON = {
+    Status.PENDING: Reason.NOT_APPROVED,
+    Status.REJECTED: Reason.REJECTED,
+    Status.WITHDRAWN: Reason.WITHDRAWN,
+    Status.REVOKED: Reason.REVOKED,
+}
+
+_CODE_REASON = {
+    CodeStatus.INVALID: Reason.INVALID_CODE,
+    CodeStatus.OTHER_EVENT: Reason.CODE_FOR_OTHER_EVENT,
+    CodeStatus.KIND_MISMATCH: Reason.CODE_KIND_MISMATCH,
+}
+
+
+def code_is_genuine(case: Case) -> Iterable[Reason]:
+    code = case.evidence.code
+    if code in _CODE_REASON:
+        yield _CODE_REASON[code]
+    elif code is CodeStatus.PLAIN_REFERENCE and not case.event.accept_unsigned_references:
+        yield Reason.UNSIGNED_REFERENCE_NOT_ALLOWED
+
+
+def application_exists(case: Case) -> Iterable[Reason]:
+    if case.application is None:
+        yield Reason.NOT_FOUND
+
+
+def application_approved(case: Case) -> Iterable[Reason]:
+    assert case.application is not None
+    if case.application.status in _STATUS_REASON:
+        yield _STATUS_REASON[case.application.status]
+
+
+def within_validity(case: Case) -> Iterable[Reason]:
+    assert case.application is not None
+    badge_kind = case.event.badge_kinds[case.application.kind]
+    if not case.event.is_issuing(case.now) or case.event.local(case.now).date() > badge_kind.valid_until:
+        yield Reason.OUTSIDE_VALIDITY
+
+
+def not_already_issued(case: Case) -> Iterable[Reason]:
+    if case.active_badge is not None:
+        yield Reason.ALREADY_ISSUED
+
+
+def at_right_entrance(case: Case) -> Iterable[Reason]:
+    assert case.application is not None
+    if case.event.entrance_for(case.application.kind).key != case.entrance:
+        yield Reason.WRONG_ENTRANCE
+
+
+def documents_presented(case: Case) -> Iterable[Reason]:
+    if case.evidence.document is None:
+        yield Reason.ID_DOCUMENT_NOT_PRESENTED
+    if not press_presented(case.evidence.press):
+        yield Reason.PRESS_CREDENTIAL_NOT_PRESENTED
+
+
+def document_in_date(case: Case) -> Iterable[Reason]:
+    assert case.application is not None
+    presented = case.evidence.document
+    expiry = presented.expiry if presented and presented.expiry else case.application.document.expiry
+    if expiry < case.event.last_day:
+        yield Reason.DOCUMENT_EXPIRED
+
+
+def documents_match(case: Case) -> Iterable[Reason]:
+    assert case.application is not None
+    if case.evidence.document is not None:
+        yield from document_mismatches(case.application, case.evidence.document)
+    if press_presented(case.evidence.press):
+        assert case.evidence.press is not None
+        yield from press_mismatches(case.application, case.evidence.press)
+
+
+STAGES: tuple[tuple[Check, ...], ...] = (
+    (code_is_genuine,),
+    (application_exists,),
+    (application_approved, within_validity, not_already_issued),
+    (at_right_entrance,),
+    (documents_presented, document_in_date, documents_match),
+)
+
+
+def decide(case: Case) -> Verdict:
+    """The verdict for one check-in. Pure: same case, same verdict."""
+    for stage in STAGES:
+        reasons = tuple(reason for check in stage for reason in check(case))
+        if reasons:
+            return _verdict(case, reasons)
+    notes = (Reason.REFERENCE_NOT_VERIFIED,) if case.evidence.code is CodeStatus.PLAIN_REFERENCE else ()
+    return Verdict(Outcome.ISSUE, notes)
+
+
+def _verdict(case: Case, reasons: tuple[Reason, ...]) -> Verdict:
+    outcome = next(o for o in _SEVERITY if any(OUTCOME_OF[r] is o for r in reasons))
+    redirect_to = None
+    if outcome is Outcome.REDIRECT and case.application is not None:
+        redirect_to = case.event.entrance_for(case.application.kind).key
+    prior = case.active_badge if Reason.ALREADY_ISSUED in reasons else None
+    return Verdict(outcome, reasons, redirect_to=redirect_to, prior_badge=prior)

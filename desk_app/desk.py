@@ -1,0 +1,254 @@
+"""The check-in workflow as one Qt-free service: scan -> look up -> decide -> issue -> log.
+
+The decision, the badge and the log entry are written in one transaction: a desk that dies halfway leaves
+either all of them or none, and two desks racing for the same person are serialised by the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from desk_app.config import parse_event
+from desk_app.core.clock import Clock, to_utc_text
+from desk_app.core.event import EventConfig
+from desk_app.core.model import (
+    AccreditationKind,
+    Action,
+    Application,
+    Badge,
+    CodeStatus,
+    Evidence,
+    LogEntry,
+    LogRecord,
+    Outcome,
+    PresentedDocument,
+    PresentedPress,
+    Reason,
+    Role,
+    StaffMember,
+    Verdict,
+)
+from desk_app.core.rules import Case, decide
+from desk_app.errors import StaffError, StoreError
+from desk_app.store import Store
+from desk_app.store.meta import EVENT_CONFIG_KEY
+
+MAX_LOGGED_CODE = 64
+_ROLE_ISSUES = {Role.COUNTER: AccreditationKind.MINISTERIAL, Role.PASS_OFFICE: AccreditationKind.ANNUAL}
+
+
+@dataclass(frozen=True)
+class Station:
+    """Where and by whom a check-in is done."""
+
+    entrance: str
+    desk: str
+    staff: str
+
+
+@dataclass(frozen=True)
+class CheckinResult:
+    reference: str
+    code: CodeStatus
+    verdict: Verdict
+    application: Application | None
+    badge: Badge | None
+    log_entry: LogEntry
+
+
+def install_event(store: Store, text: str, source: str, at: datetime, staff: str = "") -> EventConfig:
+    """Make ``text`` the database's event config; refuses to switch a database that serves another event."""
+    event = parse_event(text, source)
+    with store.transaction():
+        current = store.meta.get(EVENT_CONFIG_KEY)
+        if current is not None:
+            current_id = parse_event(current, "database event config").id
+            if current_id != event.id:
+                raise StoreError(f"{store.location} serves event {current_id!r}, not {event.id!r}")
+        store.meta.put(EVENT_CONFIG_KEY, text)
+        store.log.append(
+            LogRecord(at, Action.EVENT_CONFIGURED, staff=staff, detail={"event": event.id, "source": source})
+        )
+    return event
+
+
+def event_of(store: Store) -> EventConfig | None:
+    text = store.meta.get(EVENT_CONFIG_KEY)
+    return parse_event(text, f"{store.location} event config") if text is not None else None
+
+
+def normalise_reference(text: str) -> str:
+    return "".join(text.split()).upper()
+
+
+class Desk:
+    """One desk's view of the event: check-ins, overrides and voids, all logged."""
+
+    def __init__(self, store: Store, event: EventConfig, clock: Clock) -> None:
+        self.store = store
+        self.event = event
+        self.clock = clock
+
+    def staff_at(self, station: Station) -> StaffMember:
+        """The station's staff member, if they may work at that entrance."""
+        if station.entrance not in self.event.entrances:
+            known = ", ".join(self.event.entrances)
+            raise StaffError(f"unknown entrance {station.entrance!r} (this event has: {known})")
+        member = self.store.staff.get(station.staff)
+        if member is None or not member.active:
+            raise StaffError(f"no active staff member {station.staff!r}")
+        kind = _ROLE_ISSUES.get(member.role)
+        if kind is not None and kind not in self.event.entrances[station.entrance].issues:
+            where = self.event.entrance_for(kind).name
+            raise StaffError(f"{member.full_name} is {member.role.value} staff and works at the {where}")
+        return member
+
+    def read_code(self, text: str) -> tuple[str, CodeStatus]:
+        """The reference a scanned or typed code stands for, and how far it can be trusted."""
+        return normalise_reference(text)[:MAX_LOGGED_CODE], CodeStatus.PLAIN_REFERENCE
+
+    def check_in(
+        self,
+        station: Station,
+        code_text: str,
+        document: PresentedDocument | None = None,
+        press: PresentedPress | None = None,
+    ) -> CheckinResult:
+        """Decide, issue if the verdict says so, and log; one transaction."""
+        self.staff_at(station)
+        reference, code = self.read_code(code_text)
+        evidence = Evidence(code, document, press)
+        with self.store.transaction():
+            now = self.clock.now()
+            application = self.store.applications.get(reference)
+            active = self.store.badges.active_for(reference) if application else None
+            verdict = decide(Case(self.event, station.entrance, evidence, application, active, now))
+            entry = self._log_verdict(station, reference, code, verdict, now)
+            badge = None
+            if verdict.issues_badge:
+                assert application is not None
+                badge = self._issue(station, application, now, verdict)
+        return CheckinResult(reference, code, verdict, application, badge, entry)
+
+    def override(
+        self,
+        station: Station,
+        supervisor: str,
+        supervisor_pin: str,
+        reason: str,
+        code_text: str,
+        document: PresentedDocument | None = None,
+        press: PresentedPress | None = None,
+    ) -> CheckinResult:
+        """A supervisor accepts a doubtful ID or press card: only a NEEDS_SUPERVISOR verdict can be overridden."""
+        self._authorise_supervisor(supervisor, supervisor_pin, reason)
+        self.staff_at(station)
+        reference, code = self.read_code(code_text)
+        evidence = Evidence(code, document, press)
+        with self.store.transaction():
+            now = self.clock.now()
+            application = self.store.applications.get(reference)
+            active = self.store.badges.active_for(reference) if application else None
+            verdict = decide(Case(self.event, station.entrance, evidence, application, active, now))
+            if verdict.outcome is not Outcome.NEEDS_SUPERVISOR:
+                raise StaffError(f"nothing to override: the verdict is {verdict.outcome.value}")
+            assert application is not None
+            accepted = Verdict(Outcome.ISSUE, (*verdict.reasons, Reason.SUPERVISOR_OVERRIDE))
+            entry = self.store.log.append(
+                LogRecord(
+                    now,
+                    Action.OVERRIDE,
+                    station.entrance,
+                    station.desk,
+                    station.staff,
+                    reference,
+                    Outcome.ISSUE.value,
+                    tuple(r.value for r in accepted.reasons),
+                    {"supervisor": supervisor, "reason": reason, "code": code.value},
+                )
+            )
+            badge = self._issue(station, application, now, accepted)
+        return CheckinResult(reference, code, accepted, application, badge, entry)
+
+    def void_badge(
+        self, station: Station, supervisor: str, supervisor_pin: str, serial: str, reason: str
+    ) -> Badge:
+        """Void an issued badge (lost, damaged, handed to the wrong person); the person may be served again."""
+        self._authorise_supervisor(supervisor, supervisor_pin, reason)
+        with self.store.transaction():
+            now = self.clock.now()
+            badge = self.store.badges.get(serial)
+            if badge is None or not self.store.badges.void(serial, now, reason):
+                raise StoreError(f"no active badge with serial {serial!r}")
+            self.store.log.append(
+                LogRecord(
+                    now,
+                    Action.VOID,
+                    station.entrance,
+                    station.desk,
+                    station.staff,
+                    badge.reference,
+                    detail={"serial": serial, "supervisor": supervisor, "reason": reason},
+                )
+            )
+        return badge
+
+    def _authorise_supervisor(self, supervisor: str, pin: str, reason: str) -> None:
+        member = self.store.staff.get(supervisor)
+        if (
+            member is None
+            or member.role is not Role.SUPERVISOR
+            or not self.store.staff.check_pin(supervisor, pin)
+        ):
+            raise StaffError("supervisor login or PIN not accepted")
+        if not reason.strip():
+            raise StaffError("a supervisor decision needs a reason")
+
+    def _issue(self, station: Station, application: Application, now: datetime, verdict: Verdict) -> Badge:
+        badge = self.store.badges.issue(
+            application.reference, application.kind, now, station.entrance, station.desk, station.staff
+        )
+        self.store.log.append(
+            LogRecord(
+                now,
+                Action.ISSUE,
+                station.entrance,
+                station.desk,
+                station.staff,
+                application.reference,
+                Outcome.ISSUE.value,
+                tuple(r.value for r in verdict.reasons),
+                {"serial": badge.serial, "kind": badge.kind.value},
+            )
+        )
+        return badge
+
+    def _log_verdict(
+        self, station: Station, reference: str, code: CodeStatus, verdict: Verdict, now: datetime
+    ) -> LogEntry:
+        detail = {"code": code.value}
+        if verdict.redirect_to:
+            detail["redirect_to"] = verdict.redirect_to
+        if verdict.prior_badge:
+            prior = verdict.prior_badge
+            detail.update(
+                prior_serial=prior.serial,
+                prior_issued_at=to_utc_text(prior.issued_at),
+                prior_entrance=prior.entrance,
+                prior_desk=prior.desk,
+                prior_staff=prior.staff,
+            )
+        return self.store.log.append(
+            LogRecord(
+                now,
+                Action.CHECKIN,
+                station.entrance,
+                station.desk,
+                station.staff,
+                reference,
+                verdict.outcome.value,
+                tuple(r.value for r in verdict.reasons),
+                detail,
+            )
+        )

@@ -1,0 +1,82 @@
+"""The schema, as an ordered list of migrations. Never edit a released migration: append a new one.
+
+Times are stored as UTC text in one fixed format (``2024-02-14T08:30:00.000000Z``) so that text order is time
+order on every backend.
+"""
+
+from __future__ import annotations
+
+_V1 = [
+    "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)",
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE applications (
+        reference TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('ministerial', 'annual')),
+        status TEXT NOT NULL CHECK (status IN ('approved', 'pending', 'rejected', 'withdrawn', 'revoked')),
+        family_name TEXT NOT NULL,
+        given_names TEXT NOT NULL,
+        date_of_birth TEXT NOT NULL,
+        nationality TEXT NOT NULL,
+        document_kind TEXT NOT NULL CHECK (document_kind IN ('passport', 'id_card')),
+        document_number TEXT NOT NULL,
+        document_country TEXT NOT NULL,
+        document_expiry TEXT NOT NULL,
+        press_card_number TEXT NOT NULL,
+        press_card_issuer TEXT NOT NULL,
+        editor_letter INTEGER NOT NULL,
+        organisation TEXT NOT NULL,
+        organisation_country TEXT NOT NULL,
+        category TEXT NOT NULL
+            CHECK (category IN ('writer', 'photographer', 'camera', 'radio', 'technician')),
+        email TEXT NOT NULL,
+        pool INTEGER NOT NULL,
+        annual_number TEXT NOT NULL,
+        photo_sha256 TEXT NOT NULL,
+        search_key TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX applications_by_search_key ON applications (search_key)",
+    "CREATE TABLE photos (sha256 TEXT PRIMARY KEY, mime TEXT NOT NULL, data BLOB NOT NULL)",
+    """CREATE TABLE staff (
+        login TEXT PRIMARY KEY,
+        full_name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('counter', 'pass_office', 'supervisor')),
+        pin_hash TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE badges (
+        serial TEXT PRIMARY KEY,
+        reference TEXT NOT NULL REFERENCES applications (reference),
+        kind TEXT NOT NULL,
+        issued_at TEXT NOT NULL,
+        entrance TEXT NOT NULL,
+        desk TEXT NOT NULL,
+        staff TEXT NOT NULL REFERENCES staff (login),
+        voided_at TEXT,
+        void_reason TEXT
+    )""",
+    # One badge per person at a time, enforced by the database itself.
+    "CREATE UNIQUE INDEX badges_one_active_per_reference ON badges (reference) WHERE voided_at IS NULL",
+    """CREATE TABLE checkin_log (
+        seq INTEGER PRIMARY KEY,
+        time TEXT NOT NULL,
+        action TEXT NOT NULL,
+        entrance TEXT NOT NULL,
+        desk TEXT NOT NULL,
+        staff TEXT NOT NULL,
+        reference TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        reasons TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        entry_hash TEXT NOT NULL UNIQUE
+    )""",
+    "CREATE INDEX checkin_log_by_time ON checkin_log (time)",
+    """CREATE TRIGGER checkin_log_no_update BEFORE UPDATE ON checkin_log
+       BEGIN SELECT RAISE(ABORT, 'the check-in log is append-only: entries cannot be changed'); END""",
+    """CREATE TRIGGER checkin_log_no_delete BEFORE DELETE ON checkin_log
+       BEGIN SELECT RAISE(ABORT, 'the check-in log is append-only: entries cannot be deleted'); END""",
+]
+
+MIGRATIONS: list[list[str]] = [_V1]

@@ -1,0 +1,46 @@
+"""Staff accounts: login, role and PIN hash."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from desk_app.core.clock import to_utc_text
+from desk_app.core.model import Role, StaffMember
+from desk_app.core.pins import hash_pin, pin_matches
+from desk_app.errors import ConstraintViolation, StaffError
+from desk_app.store.db import Database
+
+
+class Staff:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def add(self, member: StaffMember, pin: str, at: datetime) -> None:
+        try:
+            with self._db.write():
+                self._db.execute(
+                    "INSERT INTO staff (login, full_name, role, pin_hash, active, created_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        member.login,
+                        member.full_name,
+                        member.role.value,
+                        hash_pin(pin),
+                        int(member.active),
+                        to_utc_text(at),
+                    ),
+                )
+        except ConstraintViolation as exc:
+            raise StaffError(f"a staff member with login {member.login!r} already exists") from exc
+
+    def get(self, login: str) -> StaffMember | None:
+        row = self._db.one("SELECT login, full_name, role, active FROM staff WHERE login = ?", (login,))
+        return StaffMember(row[0], row[1], Role(row[2]), bool(row[3])) if row else None
+
+    def all(self) -> list[StaffMember]:
+        rows = self._db.all("SELECT login, full_name, role, active FROM staff ORDER BY login")
+        return [StaffMember(r[0], r[1], Role(r[2]), bool(r[3])) for r in rows]
+
+    def check_pin(self, login: str, pin: str) -> bool:
+        row = self._db.one("SELECT pin_hash FROM staff WHERE login = ? AND active = 1", (login,))
+        return row is not None and pin_matches(pin, row[0])

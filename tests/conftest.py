@@ -1,0 +1,97 @@
+"""Shared fixtures: every test gets its own SQLite file, the shipped event, and a clock at a chosen moment."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from desk_app.config import DEFAULT_EVENT_FILE
+from desk_app.core.event import EventConfig
+from desk_app.core.model import (
+    AccreditationKind,
+    Application,
+    Category,
+    DocumentKind,
+    IdDocument,
+    PressCredential,
+    Role,
+    StaffMember,
+    Status,
+)
+from desk_app.desk import Desk, install_event
+from desk_app.store import Store, open_store
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+FIRST_MORNING = datetime(2024, 2, 14, 9, 0, tzinfo=BRUSSELS)
+STAFF_PIN = "2468"
+SUPERVISOR_PIN = "9753"
+
+
+class FixedClock:
+    """A clock that stands still until a test moves it."""
+
+    def __init__(self, moment: datetime) -> None:
+        self.moment = moment
+
+    def now(self) -> datetime:
+        return self.moment
+
+
+def make_application(**changes: object) -> Application:
+    """A valid approved ministerial application; pass fields to change."""
+    base = Application(
+        reference="DM24-000001",
+        kind=AccreditationKind.MINISTERIAL,
+        status=Status.APPROVED,
+        family_name="Müller",
+        given_names="Jürgen Karl",
+        date_of_birth=date(1981, 3, 9),
+        nationality="DEU",
+        document=IdDocument(DocumentKind.PASSPORT, "C01X00T47", "DEU", date(2031, 8, 1)),
+        press=PressCredential("DJV-48213", "Deutscher Journalisten-Verband"),
+        organisation="Rheinische Post",
+        organisation_country="DEU",
+        category=Category.WRITER,
+        email="j.mueller@example.org",
+    )
+    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "desk.sqlite"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    with open_store(db_path) as opened:
+        yield opened
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(FIRST_MORNING)
+
+
+@pytest.fixture
+def event(store: Store) -> EventConfig:
+    return install_event(store, DEFAULT_EVENT_FILE.read_text(encoding="utf-8"), "default", FIRST_MORNING)
+
+
+@pytest.fixture
+def staffed_store(store: Store, event: EventConfig) -> Store:
+    """The store with the event installed and one member of staff per role."""
+    store.staff.add(StaffMember("anna", "Anna Counter", Role.COUNTER), STAFF_PIN, FIRST_MORNING)
+    store.staff.add(StaffMember("paul", "Paul Passoffice", Role.PASS_OFFICE), STAFF_PIN, FIRST_MORNING)
+    store.staff.add(StaffMember("sam", "Sam Supervisor", Role.SUPERVISOR), SUPERVISOR_PIN, FIRST_MORNING)
+    return store
+
+
+@pytest.fixture
+def desk(staffed_store: Store, event: EventConfig, clock: FixedClock) -> Desk:
+    return Desk(staffed_store, event, clock)

@@ -1,0 +1,187 @@
+"""The ``desk-app`` command line, run as a process: commands, outputs and exit codes."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desk_app.cli import build_parser
+from desk_app.core.model import Status
+from tests.conftest import make_application
+from tests.e2e.conftest import Run
+from tests.unit.intake.test_importer import row_of, write_csv
+
+COMMANDS = [
+    ["init"],
+    ["import"],
+    ["lookup"],
+    ["checkin"],
+    ["override"],
+    ["void"],
+    ["export"],
+    ["log", "verify"],
+    ["staff", "add"],
+    ["staff", "list"],
+    ["demo"],
+]
+
+
+def test_every_command_is_tested_for_help() -> None:
+    parser = build_parser()
+    subcommands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    listed = {c[0] for c in COMMANDS}
+    assert set(subcommands) == listed
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_help_on_every_command(run: Run, command: list[str]) -> None:
+    result = run(*command, "--help")
+    assert result.returncode == 0
+    assert "usage: desk-app" in result.stdout
+    if (command != ["log"] and command[0] not in ("log", "staff")) or len(command) == 2:
+        assert "--db" in result.stdout and "--now" in result.stdout
+
+
+@pytest.fixture
+def ready(run: Run, tmp_path: Path) -> Run:
+    """A database with the event, staff and a small list."""
+    apps = [
+        make_application(),
+        make_application(reference="DM24-000002", family_name="Παπαδοπούλου", given_names="Ελένη"),
+        make_application(reference="DM24-000003", family_name="Шевченко", given_names="Олена", status=Status.REVOKED),
+    ]
+    csv_path = write_csv(tmp_path / "list.csv", [row_of(a) for a in apps], ";", bom=True)
+    assert run("init").returncode == 0
+    for login, role, pin in (("anna", "counter", "2468"), ("sam", "supervisor", "9753")):
+        added = run("staff", "add", login, "--name", login.title(), "--role", role, "--pin-stdin", stdin=pin + "\n")
+        assert added.returncode == 0, added.stderr
+    imported = run("import", str(csv_path))
+    assert imported.returncode == 0, imported.stderr
+    assert "3 rows" in imported.stdout and "3 added" in imported.stdout
+    return run
+
+
+def checkin(run: Run, code: str, *extra: str) -> tuple[int, dict]:
+    result = run("checkin", code, "--entrance", "groups", "--desk", "G1", "--staff", "anna", "--json", *extra)
+    assert result.stderr == ""
+    return result.returncode, json.loads(result.stdout)
+
+
+def test_checkin_json_and_exit_codes(ready: Run) -> None:
+    docs = ("--document-number", "C01X00T47", "--press-card", "DJV-48213")
+    code, out = checkin(ready, "dm24-000001", *docs)
+    assert (code, out["verdict"], out["reference"], out["badge"]) == (0, "ISSUE", "DM24-000001", "M-000001")
+    assert out["reasons"] == ["REFERENCE_NOT_VERIFIED"]
+    code, out = checkin(ready, "DM24-000001", *docs)
+    assert (code, out["verdict"], out["reasons"]) == (12, "REFUSE", ["ALREADY_ISSUED"])
+    assert out["already_issued"]["desk"] == "G1" and out["already_issued"]["staff"] == "anna"
+    code, out = checkin(ready, "DM24-000002", "--document-number", "WRONG123", "--press-card", "DJV-48213")
+    assert (code, out["verdict"], out["reasons"]) == (11, "NEEDS_SUPERVISOR", ["DOCUMENT_NUMBER_MISMATCH"])
+    code, out = checkin(ready, "DM24-000003", *docs)
+    assert (code, out["reasons"]) == (12, ["REVOKED"])
+    code, out = checkin(ready, "DM24-000002")
+    assert out["reasons"] == ["ID_DOCUMENT_NOT_PRESENTED", "PRESS_CREDENTIAL_NOT_PRESENTED"]
+    result = ready("checkin", "DM24-000001", "--entrance", "visitors", "--desk", "V1", "--staff", "sam")
+    assert result.returncode == 12 and "badge M-000001 issued 14 Feb 09:00 at the Groups entrance" in result.stdout
+
+
+def test_redirect_in_words(ready: Run, tmp_path: Path) -> None:
+    result = ready(
+        "checkin",
+        "DM24-000002",
+        "--entrance",
+        "visitors",
+        "--desk",
+        "V1",
+        "--staff",
+        "sam",
+        "--document-number",
+        "C01X00T47",
+        "--editor-letter",
+    )
+    assert result.returncode == 10
+    assert "go to the Groups entrance" in result.stdout
+
+
+def test_override_and_void(ready: Run) -> None:
+    docs = ("--document-number", "NEW000111", "--press-card", "DJV-48213")
+    station = ("--entrance", "groups", "--desk", "G1", "--staff", "anna")
+    result = ready(
+        "override",
+        "DM24-000002",
+        *station,
+        *docs,
+        "--supervisor",
+        "sam",
+        "--reason",
+        "renewed",
+        "--pin-stdin",
+        "--json",
+        stdin="9753\n",
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["reasons"] == ["DOCUMENT_NUMBER_MISMATCH", "SUPERVISOR_OVERRIDE"]
+    wrong_pin = ready(
+        "void", "M-000001", *station, "--supervisor", "sam", "--reason", "lost", "--pin-stdin", stdin="1111\n"
+    )
+    assert wrong_pin.returncode == 2 and "not accepted" in wrong_pin.stderr
+    voided = ready(
+        "void", "M-000001", *station, "--supervisor", "sam", "--reason", "lost", "--pin-stdin", stdin="9753\n"
+    )
+    assert voided.returncode == 0 and "voided" in voided.stdout
+
+
+def test_lookup_ignores_accents_case_and_script_marks(ready: Run) -> None:
+    result = ready("lookup", "mUller", "--json")
+    assert result.returncode == 0
+    assert [a["reference"] for a in json.loads(result.stdout)] == ["DM24-000001"]
+    greek = ready("lookup", "παπαδοπουλου", "--json")
+    assert [a["family_name"] for a in json.loads(greek.stdout)] == ["Παπαδοπούλου"]
+    by_reference = ready("lookup", "dm24-000003")
+    assert "Шевченко".upper() in by_reference.stdout and "revoked" in by_reference.stdout
+    nothing = ready("lookup", "nobody")
+    assert nothing.returncode == 1 and "nothing found" in nothing.stderr
+
+
+def test_bad_import_changes_nothing(ready: Run, tmp_path: Path) -> None:
+    rows = [row_of(make_application(reference="DM24-000010")), row_of(make_application(reference="DM24-000011"))]
+    rows[1]["date_of_birth"] = "1990-02-30"
+    result = ready("import", str(write_csv(tmp_path / "bad.csv", rows)))
+    assert result.returncode == 2
+    assert "line 3, date_of_birth: '1990-02-30' is not a date written YYYY-MM-DD" in result.stderr
+    assert "nothing imported" in result.stderr
+    assert ready("lookup", "DM24-000010").returncode == 1
+
+
+def test_log_verify_catches_an_edit(ready: Run, tmp_path: Path) -> None:
+    checkin(ready, "DM24-000001", "--document-number", "C01X00T47", "--press-card", "DJV-48213")
+    intact = ready("log", "verify")
+    assert intact.returncode == 0 and "log intact" in intact.stdout
+    conn = sqlite3.connect(tmp_path / "desk.sqlite")
+    conn.execute("DROP TRIGGER checkin_log_no_update")
+    conn.execute("UPDATE checkin_log SET staff = 'mallory' WHERE action = 'ISSUE'")
+    conn.commit()
+    conn.close()
+    broken = ready("log", "verify")
+    assert broken.returncode == 1
+    assert "LOG BROKEN at entry" in broken.stderr and "altered" in broken.stderr
+
+
+def test_friendly_errors_never_tracebacks(run: Run, tmp_path: Path) -> None:
+    not_db = tmp_path / "notes.txt"
+    not_db.write_text("hello" * 1000)
+    result = run("lookup", "x", db_path=not_db)
+    assert result.returncode == 3 and "Traceback" not in result.stderr
+    bad_now = run("lookup", "x", now="yesterday-ish")
+    assert bad_now.returncode == 2 and "--now" in bad_now.stderr
+    missing = run("import", str(tmp_path / "missing.csv"))
+    assert missing.returncode == 2 and "cannot read" in missing.stderr
+    unknown_staff = run("checkin", "X", "--entrance", "groups", "--desk", "G1", "--staff", "nobody")
+    assert unknown_staff.returncode == 2 and "no active staff member" in unknown_staff.stderr
+    bad_event = tmp_path / "event.toml"
+    bad_event.write_text("[event]\nid = 'Bad Id'\n")
+    result = run("init", "--event", str(bad_event), db_path=tmp_path / "other.sqlite")
+    assert result.returncode == 2 and "event.id" in result.stderr

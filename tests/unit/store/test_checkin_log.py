@@ -1,0 +1,131 @@
+"""The check-in log: append-only in the database, and tamper-evident when someone goes around the app."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from desk_app.core.chain import GENESIS_HASH, entry_hash
+from desk_app.core.model import Action, LogRecord
+from desk_app.errors import StoreError
+from desk_app.store import Store, open_store
+from tests.conftest import FIRST_MORNING
+
+
+def fill(store: Store, count: int = 5) -> None:
+    for i in range(count):
+        store.log.append(
+            LogRecord(
+                FIRST_MORNING + timedelta(minutes=i),
+                Action.CHECKIN,
+                "groups",
+                "G1",
+                "anna",
+                f"DM24-{i:06d}",
+                "ISSUE",
+                ("REFERENCE_NOT_VERIFIED",),
+                {"code": "plain_reference"},
+            )
+        )
+
+
+def behind_the_apps_back(db_path: Path, *statements: str) -> None:
+    """What someone with a SQLite shell could do: drop the guards and edit the table."""
+    conn = sqlite3.connect(db_path)
+    conn.execute("DROP TRIGGER checkin_log_no_update")
+    conn.execute("DROP TRIGGER checkin_log_no_delete")
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
+def test_entries_chain_from_genesis(store: Store) -> None:
+    fill(store, 3)
+    entries = list(store.log.between(FIRST_MORNING - timedelta(days=1), FIRST_MORNING + timedelta(days=1)))
+    assert [e.seq for e in entries] == [1, 2, 3]
+    assert entries[0].prev_hash == GENESIS_HASH
+    assert entries[1].prev_hash == entries[0].entry_hash
+    assert entries[2].entry_hash == entry_hash(entries[1].entry_hash, 3, entries[2].record)
+    assert entries[2].record.reasons == ("REFERENCE_NOT_VERIFIED",)
+    report = store.log.verify()
+    assert report.intact and report.entries == 3 and report.head_hash == entries[2].entry_hash
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE checkin_log SET outcome = 'REFUSE' WHERE seq = 2",
+        "DELETE FROM checkin_log WHERE seq = 2",
+        "DELETE FROM checkin_log",
+    ],
+)
+def test_database_refuses_updates_and_deletes(store: Store, statement: str) -> None:
+    fill(store, 3)
+    with pytest.raises(StoreError, match="append-only"), store.transaction():
+        store._db.execute(statement)
+    assert store.log.count() == 3 and store.log.verify().intact
+
+
+TAMPERING = {
+    "an outcome edited": (["UPDATE checkin_log SET outcome = 'REFUSE' WHERE seq = 3"], 3, "altered"),
+    "a time edited": (["UPDATE checkin_log SET time = '2024-02-14T06:00:00.000000Z' WHERE seq = 2"], 2, "altered"),
+    "an entry deleted": (["DELETE FROM checkin_log WHERE seq = 2"], 2, "missing"),
+    "two entries swapped": (
+        [
+            "UPDATE checkin_log SET seq = 100 WHERE seq = 2",
+            "UPDATE checkin_log SET seq = 2 WHERE seq = 3",
+            "UPDATE checkin_log SET seq = 3 WHERE seq = 100",
+        ],
+        2,
+        "does not follow",
+    ),
+    "an entry inserted": (
+        [
+            "UPDATE checkin_log SET seq = seq + 1000 WHERE seq >= 4",
+            "UPDATE checkin_log SET seq = seq - 999 WHERE seq >= 1000",
+            "INSERT INTO checkin_log SELECT 4, time, action, entrance, desk, staff, 'FORGED', outcome, reasons,"
+            " detail, entry_hash, 'forged' FROM checkin_log WHERE seq = 3",
+        ],
+        4,
+        "altered",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", TAMPERING)
+def test_verify_finds_the_first_tampered_entry(store: Store, db_path: Path, name: str) -> None:
+    statements, first_broken, words = TAMPERING[name]
+    fill(store, 5)
+    store.close()
+    behind_the_apps_back(db_path, *statements)
+    with open_store(db_path) as reopened:
+        report = reopened.log.verify()
+    assert not report.intact
+    assert report.first_broken == first_broken
+    assert words in report.problem
+    assert report.entries == first_broken - 1
+
+
+def test_an_inserted_entry_with_a_correct_hash_still_breaks_the_link_after_it(store: Store, db_path: Path) -> None:
+    fill(store, 5)
+    third = next(e for e in store.log.for_reference("DM24-000002"))
+    forged = LogRecord(third.record.time, Action.ISSUE, "groups", "G1", "anna", "FORGED", "ISSUE")
+    forged_hash = entry_hash(third.entry_hash, 4, forged)
+    store.close()
+    behind_the_apps_back(
+        db_path,
+        "UPDATE checkin_log SET seq = seq + 1000 WHERE seq >= 4",
+        "UPDATE checkin_log SET seq = seq - 999 WHERE seq >= 1000",
+        "INSERT INTO checkin_log VALUES (4, '"
+        + third.record.time.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        + f"', 'ISSUE', 'groups', 'G1', 'anna', 'FORGED', 'ISSUE', '[]', '{{}}', '{third.entry_hash}', "
+        f"'{forged_hash}')",
+    )
+    with open_store(db_path) as reopened:
+        report = reopened.log.verify()
+    assert (report.first_broken, report.entries) == (5, 4)
+    assert "does not follow" in report.problem

@@ -1,0 +1,135 @@
+"""The check-in workflow through the store: verdicts, badges, overrides and voids, all in the log."""
+
+from __future__ import annotations
+
+import pytest
+
+from desk_app.core.model import AccreditationKind, Outcome, PresentedDocument, PresentedPress, Reason, Status
+from desk_app.desk import Desk, Station
+from desk_app.errors import StaffError, StoreError
+from tests.conftest import FIRST_MORNING, SUPERVISOR_PIN, make_application
+
+GROUPS = Station("groups", "G1", "anna")
+VISITORS = Station("visitors", "V1", "paul")
+DOC = PresentedDocument("C01X00T47")
+CARD = PresentedPress("DJV-48213")
+
+
+@pytest.fixture
+def listed(desk: Desk) -> Desk:
+    desk.store.applications.upsert_many(
+        [
+            make_application(),
+            make_application(reference="AN24-000001", kind=AccreditationKind.ANNUAL, annual_number="A-1"),
+            make_application(reference="DM24-000009", status=Status.REVOKED),
+        ],
+        "2024-02-01T00:00:00.000000Z",
+    )
+    return desk
+
+
+def actions(desk: Desk, reference: str) -> list[str]:
+    return [e.record.action.value for e in desk.store.log.for_reference(reference)]
+
+
+def test_issue_records_badge_and_log_in_one_go(listed: Desk) -> None:
+    result = listed.check_in(GROUPS, " dm24-000001 ", DOC, CARD)
+    assert result.verdict.outcome is Outcome.ISSUE
+    assert result.badge is not None and result.badge.serial == "M-000001"
+    assert listed.store.badges.active_for("DM24-000001") == result.badge
+    assert actions(listed, "DM24-000001") == ["CHECKIN", "ISSUE"]
+    issue_entry = listed.store.log.for_reference("DM24-000001")[1]
+    assert issue_entry.record.detail["serial"] == "M-000001"
+    assert issue_entry.record.time == FIRST_MORNING
+
+
+def test_second_scan_says_when_where_and_by_whom(listed: Desk) -> None:
+    first = listed.check_in(GROUPS, "DM24-000001", DOC, CARD)
+    second = listed.check_in(Station("groups", "G2", "anna"), "DM24-000001", DOC, CARD)
+    assert second.verdict.outcome is Outcome.REFUSE and second.badge is None
+    assert second.verdict.prior_badge == first.badge
+    detail = second.log_entry.record.detail
+    assert (detail["prior_serial"], detail["prior_desk"], detail["prior_staff"]) == ("M-000001", "G1", "anna")
+
+
+def test_refusals_and_redirects_are_logged_without_badges(listed: Desk) -> None:
+    assert listed.check_in(GROUPS, "DM24-000009", DOC, CARD).verdict.reasons == (Reason.REVOKED,)
+    redirect = listed.check_in(GROUPS, "AN24-000001", DOC, CARD)
+    assert redirect.verdict.redirect_to == "visitors"
+    assert redirect.log_entry.record.detail["redirect_to"] == "visitors"
+    unknown = listed.check_in(GROUPS, "NOPE-1", DOC, CARD)
+    assert unknown.verdict.reasons == (Reason.NOT_FOUND,) and unknown.application is None
+    assert listed.store.badges.issued_counts() == {}
+    assert listed.store.log.verify().intact
+
+
+def test_annual_badge_at_the_visitors_entrance(listed: Desk) -> None:
+    result = listed.check_in(VISITORS, "AN24-000001", DOC, CARD)
+    assert result.badge is not None and result.badge.serial == "A-000001"
+
+
+def test_supervisor_overrides_a_mismatch(listed: Desk) -> None:
+    renewed = PresentedDocument("C77Z00X11")
+    assert listed.check_in(GROUPS, "DM24-000001", renewed, CARD).verdict.outcome is Outcome.NEEDS_SUPERVISOR
+    result = listed.override(
+        GROUPS, "sam", SUPERVISOR_PIN, "passport renewed, old one seen", "DM24-000001", renewed, CARD
+    )
+    assert result.verdict.outcome is Outcome.ISSUE and result.badge is not None
+    assert result.verdict.reasons == (Reason.DOCUMENT_NUMBER_MISMATCH, Reason.SUPERVISOR_OVERRIDE)
+    assert actions(listed, "DM24-000001") == ["CHECKIN", "OVERRIDE", "ISSUE"]
+    override = listed.store.log.for_reference("DM24-000001")[1].record
+    assert override.detail["supervisor"] == "sam" and "renewed" in override.detail["reason"]
+
+
+@pytest.mark.parametrize(
+    ("who", "pin", "reason", "message"),
+    [
+        ("sam", "0000", "ok", "not accepted"),
+        ("anna", "2468", "ok", "not accepted"),
+        ("sam", SUPERVISOR_PIN, " ", "reason"),
+    ],
+)
+def test_override_needs_a_supervisor_pin_and_reason(
+    listed: Desk, who: str, pin: str, reason: str, message: str
+) -> None:
+    with pytest.raises(StaffError, match=message):
+        listed.override(GROUPS, who, pin, reason, "DM24-000001", PresentedDocument("X1234567"), CARD)
+    assert listed.store.badges.active_for("DM24-000001") is None
+
+
+def test_only_a_doubtful_case_can_be_overridden(listed: Desk) -> None:
+    with pytest.raises(StaffError, match="REFUSE"):
+        listed.override(GROUPS, "sam", SUPERVISOR_PIN, "friend of mine", "DM24-000009", DOC, CARD)
+    assert listed.store.badges.active_for("DM24-000009") is None
+
+
+def test_void_then_reissue(listed: Desk) -> None:
+    first = listed.check_in(GROUPS, "DM24-000001", DOC, CARD).badge
+    assert first is not None
+    listed.void_badge(GROUPS, "sam", SUPERVISOR_PIN, first.serial, "lost in the press room")
+    second = listed.check_in(GROUPS, "DM24-000001", DOC, CARD).badge
+    assert second is not None and second.serial == "M-000002"
+    assert listed.store.badges.get(first.serial).voided_at is not None
+    assert actions(listed, "DM24-000001") == ["CHECKIN", "ISSUE", "VOID", "CHECKIN", "ISSUE"]
+    with pytest.raises(StoreError, match="no active badge"):
+        listed.void_badge(GROUPS, "sam", SUPERVISOR_PIN, first.serial, "again")
+
+
+@pytest.mark.parametrize(
+    ("station", "message"),
+    [
+        (Station("groups", "G1", "paul"), "works at the Visitors entrance"),
+        (Station("visitors", "V1", "anna"), "works at the Groups entrance"),
+        (Station("groups", "G1", "ghost"), "no active staff member"),
+        (Station("roof", "R1", "anna"), "unknown entrance"),
+    ],
+)
+def test_staff_work_only_where_their_role_belongs(listed: Desk, station: Station, message: str) -> None:
+    with pytest.raises(StaffError, match=message):
+        listed.check_in(station, "DM24-000001", DOC, CARD)
+    assert listed.store.log.for_reference("DM24-000001") == []
+
+
+def test_supervisor_may_work_at_either_entrance(listed: Desk) -> None:
+    result = listed.check_in(Station("visitors", "V9", "sam"), "AN24-000001", DOC, CARD)
+    assert result.verdict.outcome is Outcome.ISSUE
