@@ -74,9 +74,7 @@ class _EventReader:
         event = self.table(data, "event")
         event_id = self.text(event, "id", "event")
         if not _EVENT_ID.match(event_id):
-            raise self.fail(
-                "event.id", "use lower-case letters, digits and dashes (e.g. nato-defmin-2024-02)"
-            )
+            raise self.fail("event.id", "use lower-case letters, digits and dashes (e.g. nato-defmin-2024-02)")
         tz_name = self.text(event, "time_zone", "event")
         try:
             tz = ZoneInfo(tz_name)
@@ -110,7 +108,7 @@ class _EventReader:
         )
 
     def _local_datetime(self, table: dict[str, Any], key: str, tz: ZoneInfo) -> datetime:
-        value = self.get(table, key, datetime, "issuing")
+        value: datetime = self.get(table, key, datetime, "issuing")
         if value.tzinfo is not None:
             raise self.fail(f"issuing.{key}", "give a local time without offset; the event time zone applies")
         return value.replace(tzinfo=tz)
@@ -125,9 +123,7 @@ class _EventReader:
             day = self.get(item, "date", date, where)
             if not first <= day <= last:
                 raise self.fail(f"{where}.date", f"{day} is outside the event days {first} to {last}")
-            programme.append(
-                ProgrammeItem(day, self.text(item, "name", where), self.text(item, "name_fr", where))
-            )
+            programme.append(ProgrammeItem(day, self.text(item, "name", where), self.text(item, "name_fr", where)))
         return tuple(programme)
 
     def _entrances(self, data: dict[str, Any]) -> dict[str, Entrance]:
@@ -149,9 +145,7 @@ class _EventReader:
             issuers = [e.key for e in entrances.values() if kind in e.issues]
             if len(issuers) != 1:
                 found = ", ".join(issuers) or "none"
-                raise self.fail(
-                    "entrances", f"exactly one entrance must issue {kind} badges (found: {found})"
-                )
+                raise self.fail("entrances", f"exactly one entrance must issue {kind} badges (found: {found})")
         return entrances
 
     def _badge_kinds(self, data: dict[str, Any]) -> dict[AccreditationKind, BadgeKind]:

@@ -171,9 +171,7 @@ class Desk:
             badge = self._issue(station, application, now, accepted)
         return CheckinResult(reference, code, accepted, application, badge, entry)
 
-    def void_badge(
-        self, station: Station, supervisor: str, supervisor_pin: str, serial: str, reason: str
-    ) -> Badge:
+    def void_badge(self, station: Station, supervisor: str, supervisor_pin: str, serial: str, reason: str) -> Badge:
         """Void an issued badge (lost, damaged, handed to the wrong person); the person may be served again."""
         self._authorise_supervisor(supervisor, supervisor_pin, reason)
         with self.store.transaction():
@@ -196,11 +194,7 @@ class Desk:
 
     def _authorise_supervisor(self, supervisor: str, pin: str, reason: str) -> None:
         member = self.store.staff.get(supervisor)
-        if (
-            member is None
-            or member.role is not Role.SUPERVISOR
-            or not self.store.staff.check_pin(supervisor, pin)
-        ):
+        if member is None or member.role is not Role.SUPERVISOR or not self.store.staff.check_pin(supervisor, pin):
             raise StaffError("supervisor login or PIN not accepted")
         if not reason.strip():
             raise StaffError("a supervisor decision needs a reason")

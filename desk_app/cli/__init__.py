@@ -27,22 +27,18 @@ def _common() -> argparse.ArgumentParser:
     common.add_argument(
         "--db",
         metavar="PATH",
-        help="database file or sqlite:///PATH (default: $DESK_APP_DB, else "
-        "desk.sqlite in the user's data folder)",
+        help="database file or sqlite:///PATH (default: $DESK_APP_DB, else desk.sqlite in the user's data folder)",
     )
     common.add_argument(
         "--now",
         metavar="ISO-8601",
-        help="run as at this moment (local event time unless an offset is given); "
-        "for rehearsals, the demo and tests",
+        help="run as at this moment (local event time unless an offset is given); for rehearsals, the demo and tests",
     )
     return common
 
 
 def _station(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--entrance", required=True, help="entrance key from the event config: groups|visitors"
-    )
+    parser.add_argument("--entrance", required=True, help="entrance key from the event config: groups|visitors")
     parser.add_argument("--desk", required=True, help="desk name, e.g. G1")
     parser.add_argument("--staff", required=True, help="login of the staff member at the desk")
 

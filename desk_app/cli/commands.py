@@ -233,9 +233,7 @@ def staff_add(args: argparse.Namespace) -> int:
         with s.store.transaction():
             s.store.staff.add(member, pin, s.clock.now())
             s.store.log.append(
-                LogRecord(
-                    s.clock.now(), Action.STAFF_ADDED, detail={"login": member.login, "role": args.role}
-                )
+                LogRecord(s.clock.now(), Action.STAFF_ADDED, detail={"login": member.login, "role": args.role})
             )
         print(f"added {member.role.value} {member.full_name} ({member.login})")
     return 0
@@ -250,7 +248,7 @@ def staff_list(args: argparse.Namespace) -> int:
 
 
 def demo(args: argparse.Namespace) -> int:
-    from desk_app.demo.generator import build_demo
+    from desk_app.demo.build import build_demo
 
     out = Path(args.out)
     db = Path(args.db) if args.db else out / "demo.sqlite"

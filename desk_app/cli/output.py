@@ -87,9 +87,7 @@ def application_json(app: Application, badge: Badge | None) -> dict[str, Any]:
 class ProgressBar:
     """A one-line bar redrawn in place; silent when the stream is not a terminal (logs stay clean)."""
 
-    def __init__(
-        self, label: str, stream: TextIO | None = None, width: int = 30, force: bool = False
-    ) -> None:
+    def __init__(self, label: str, stream: TextIO | None = None, width: int = 30, force: bool = False) -> None:
         self.label = label
         self.stream = stream or sys.stderr
         self.width = width

@@ -31,7 +31,10 @@ def strip_accents(value: str) -> str:
 
 def fold(value: str) -> str:
     """Case- and accent-free form for search: 'Ελένη Παπαδοπούλου' and 'ελενη παπαδοπουλου' fold alike."""
-    return _SPACES.sub(" ", strip_accents(value.casefold().translate(_LATIN_SPECIALS))).strip()
+    # Two passes: compatibility forms (𝐀, ﬁ) only fold to case-free letters after their first decomposition.
+    for _ in range(2):
+        value = strip_accents(value.casefold().translate(_LATIN_SPECIALS))
+    return _SPACES.sub(" ", value).strip()
 
 
 def name_forms(value: str) -> set[str]:

@@ -62,9 +62,7 @@ def import_list(
             reference = result.application.reference
             if reference in first_line_of:
                 problems.append(
-                    RowProblem(
-                        record.line, "reference", f"{reference} is already on line {first_line_of[reference]}"
-                    )
+                    RowProblem(record.line, "reference", f"{reference} is already on line {first_line_of[reference]}")
                 )
             first_line_of.setdefault(reference, record.line)
             photo_problem = _attach_photo(result, photos_dir, photos)
@@ -78,8 +76,7 @@ def import_list(
         raise ImportRejected([dataclasses.replace(p, unit=source.line_label) for p in problems])
 
     applications = [
-        dataclasses.replace(p.application, photo_sha256=photos[p.photo].sha256 if p.photo else "")
-        for p in parsed
+        dataclasses.replace(p.application, photo_sha256=photos[p.photo].sha256 if p.photo else "") for p in parsed
     ]
     file_sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     with store.transaction():

@@ -52,9 +52,7 @@ COLUMNS = (
     "photo",
 )
 # Columns that may be absent from a file's header (their values are then empty).
-OPTIONAL_COLUMNS = frozenset(
-    {"given_names", "press_card_number", "press_card_issuer", "annual_number", "photo"}
-)
+OPTIONAL_COLUMNS = frozenset({"given_names", "press_card_number", "press_card_issuer", "annual_number", "photo"})
 
 # Codes ICAO 9303 uses besides ISO 3166-1 alpha-3: UN staff, stateless persons, refugees, the EU, Kosovo...
 _ICAO_EXTRA_CODES = frozenset(

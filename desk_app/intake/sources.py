@@ -76,9 +76,7 @@ def _read_csv(text: str) -> Source:
             continue
         if any(v.strip() for v in values):
             if len(values) > len(header):
-                problems.append(
-                    RowProblem(line, "", f"{len(values)} fields but the header has {len(header)} columns")
-                )
+                problems.append(RowProblem(line, "", f"{len(values)} fields but the header has {len(header)} columns"))
             records.append(SourceRecord(line, dict(zip(header, values, strict=False))))
         line = reader.line_num + 1
     if problems:

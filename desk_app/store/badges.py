@@ -37,9 +37,7 @@ class Badges:
         self._db = db
 
     def active_for(self, reference: str) -> Badge | None:
-        row = self._db.one(
-            f"SELECT {_COLUMNS} FROM badges WHERE reference = ? AND voided_at IS NULL", (reference,)
-        )
+        row = self._db.one(f"SELECT {_COLUMNS} FROM badges WHERE reference = ? AND voided_at IS NULL", (reference,))
         return _from_row(row) if row else None
 
     def get(self, serial: str) -> Badge | None:

@@ -17,9 +17,7 @@ from desk_app.core.clock import from_utc_text, to_utc_text
 from desk_app.core.model import Action, LogEntry, LogRecord
 from desk_app.store.db import Database
 
-_COLUMNS = (
-    "seq, time, action, entrance, desk, staff, reference, outcome, reasons, detail, prev_hash, entry_hash"
-)
+_COLUMNS = "seq, time, action, entrance, desk, staff, reference, outcome, reasons, detail, prev_hash, entry_hash"
 
 
 @dataclass(frozen=True)
@@ -89,9 +87,7 @@ class CheckinLog:
         return (_from_row(r) for r in rows)
 
     def for_reference(self, reference: str) -> list[LogEntry]:
-        rows = self._db.all(
-            f"SELECT {_COLUMNS} FROM checkin_log WHERE reference = ? ORDER BY seq", (reference,)
-        )
+        rows = self._db.all(f"SELECT {_COLUMNS} FROM checkin_log WHERE reference = ? ORDER BY seq", (reference,))
         return [_from_row(r) for r in rows]
 
     def count(self) -> int:

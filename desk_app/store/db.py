@@ -140,9 +140,7 @@ def migrate(db: Database) -> int:
     current = schema_version(db)
     latest = len(MIGRATIONS)
     if current > latest:
-        raise StoreError(
-            f"{db.location} was written by a newer desk-app (schema {current}, this one knows {latest})"
-        )
+        raise StoreError(f"{db.location} was written by a newer desk-app (schema {current}, this one knows {latest})")
     for version in range(current + 1, latest + 1):
         with db.write():
             for statement in MIGRATIONS[version - 1]:

@@ -1,0 +1,1 @@
+"""Badge layouts and rendering, independent of ``desk_app``: it takes its own small BadgeData."""

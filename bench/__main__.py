@@ -1,0 +1,69 @@
+"""``make bench``: run every benchmark and write bench/RESULTS.md with the machine and the date.
+
+``python -m bench --quick`` runs small sizes (a smoke test of the benchmarks themselves) and writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench.foundation import Figure, run_all
+
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kib = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kib / 2**20:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    return (
+        f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}; SQLite {sqlite3.sqlite_version}"
+    )
+
+
+def table(figures: list[Figure]) -> str:
+    lines = ["| benchmark | figure | target | met | detail |", "| --- | --- | --- | --- | --- |"]
+    for f in figures:
+        value = f"{f.value:.3f}" if f.value < 10 else f"{f.value:.1f}"
+        lines.append(f"| {f.name} | {value} {f.unit} | {f.target} | {'yes' if f.met else 'NO'} | {f.note} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--quick", action="store_true", help="small sizes, print only")
+    args = parser.parse_args()
+    figures = run_all(quick=args.quick)
+    report = table(figures)
+    print(report)
+    if not args.quick:
+        stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+        RESULTS.write_text(
+            "# Benchmark results\n\n"
+            "Written by `make bench`. Medians and percentiles: these machines are shared and noisy.\n\n"
+            f"- date: {stamp}\n- machine: {machine()}\n\n## Foundation\n\n{report}\n",
+            encoding="utf-8",
+        )
+        print(f"\nwritten to {RESULTS}")
+    return 0 if all(f.met for f in figures) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
