@@ -50,6 +50,9 @@ demo:
 	$(call ensure_apt,$(APT_DEMO))
 	@$(MAKE) --no-print-directory $(STAMP)
 	$(BIN)/desk-app demo --out .demo
+	@echo
+	@echo "desk-app is $(BIN)/desk-app ('source $(BIN)/activate' puts it on your PATH); 'desk-app --help' lists every command."
+	@echo "The day's log: desk-app export --db .demo/demo.sqlite --day 2024-02-14 --format pdf --out day.pdf"
 
 test:
 	$(call ensure_apt,$(APT_TEST))

@@ -192,6 +192,17 @@ class Desk:
             )
         return badge
 
+    def purge_personal_data(self, supervisor: str, supervisor_pin: str) -> int:
+        """After the event, erase the applicants' personal data; refused while the event is still on."""
+        self._authorise_supervisor(supervisor, supervisor_pin, "purge after the event")
+        now = self.clock.now()
+        if self.event.local(now).date() <= self.event.last_day:
+            raise StaffError(f"personal data can be purged only after the event (last day {self.event.last_day})")
+        with self.store.transaction():
+            purged = self.store.applications.purge_personal_data()
+            self.store.log.append(LogRecord(now, Action.PURGE, staff=supervisor, detail={"applications": str(purged)}))
+        return purged
+
     def _authorise_supervisor(self, supervisor: str, pin: str, reason: str) -> None:
         member = self.store.staff.get(supervisor)
         if member is None or member.role is not Role.SUPERVISOR or not self.store.staff.check_pin(supervisor, pin):

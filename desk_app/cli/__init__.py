@@ -142,6 +142,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = staff_sub.add_parser("list", parents=[common], help="list staff", description="list staff")
     p.set_defaults(run=commands.staff_list)
 
+    p = add("purge", "supervisor, after the event: erase the applicants' personal data and photos")
+    p.add_argument("--supervisor", required=True)
+    p.add_argument("--pin-stdin", action="store_true", help="read the supervisor PIN from standard input")
+    p.set_defaults(run=commands.purge)
+
     p = add("demo", "build the demo database (fictional applicants) and say what to try")
     p.add_argument("--out", metavar="DIR", default=".demo", help="folder for the demo files (default .demo)")
     p.add_argument("--count", type=int, default=300, help="number of applicants (default 300)")

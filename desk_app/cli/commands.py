@@ -247,6 +247,14 @@ def staff_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def purge(args: argparse.Namespace) -> int:
+    pin = _read_pin(args, f"PIN for {args.supervisor}: ")
+    with session(args) as s:
+        purged = s.desk.purge_personal_data(args.supervisor, pin)
+    print(f"personal data of {purged} applications erased; badges, log and figures kept")
+    return 0
+
+
 def demo(args: argparse.Namespace) -> int:
     from desk_app.demo.build import build_demo
 

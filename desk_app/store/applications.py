@@ -24,6 +24,7 @@ _COLUMNS = (
     "document_number, document_country, document_expiry, press_card_number, press_card_issuer, editor_letter, "
     "organisation, organisation_country, category, email, pool, annual_number, photo_sha256"
 )
+PURGED_DATE = "0001-01-01"  # stands for an erased date; the columns stay NOT NULL
 _UPDATABLE = [*[c.strip() for c in _COLUMNS.split(",")][1:], "search_key", "updated_at"]
 
 
@@ -136,6 +137,20 @@ class Applications:
     def count(self) -> int:
         row = self._db.one("SELECT COUNT(*) FROM applications")
         return int(row[0]) if row else 0
+
+    def purge_personal_data(self) -> int:
+        """Erase what identifies a person (names, birth, documents, press card, email, photos); keep the
+        reference, kind, status, organisation and category so badges, the log and the day's figures still add up.
+        Returns the number of applications purged."""
+        with self._db.write():
+            changed = self._db.execute(
+                f"UPDATE applications SET family_name = '', given_names = '', date_of_birth = '{PURGED_DATE}', "
+                f"nationality = '', document_number = '', document_country = '', document_expiry = '{PURGED_DATE}', "
+                "press_card_number = '', press_card_issuer = '', email = '', annual_number = '', photo_sha256 = '', "
+                "search_key = '' WHERE email != '' OR family_name != ''"
+            )
+            self._db.execute("DELETE FROM photos")
+        return changed
 
     def counts_by_kind_and_status(self) -> dict[tuple[AccreditationKind, Status], int]:
         rows = self._db.all("SELECT kind, status, COUNT(*) FROM applications GROUP BY kind, status")

@@ -25,6 +25,7 @@ COMMANDS = [
     ["log", "verify"],
     ["staff", "add"],
     ["staff", "list"],
+    ["purge"],
     ["demo"],
 ]
 
@@ -185,3 +186,12 @@ def test_friendly_errors_never_tracebacks(run: Run, tmp_path: Path) -> None:
     bad_event.write_text("[event]\nid = 'Bad Id'\n")
     result = run("init", "--event", str(bad_event), db_path=tmp_path / "other.sqlite")
     assert result.returncode == 2 and "event.id" in result.stderr
+
+
+def test_purge_after_the_event(ready: Run) -> None:
+    during = ready("purge", "--supervisor", "sam", "--pin-stdin", stdin="9753\n")
+    assert during.returncode == 2 and "only after the event" in during.stderr
+    after = ready("purge", "--supervisor", "sam", "--pin-stdin", stdin="9753\n", now="2024-02-20T09:00")
+    assert after.returncode == 0 and "3 applications" in after.stdout
+    assert ready("lookup", "muller").returncode == 1
+    assert ready("log", "verify").returncode == 0

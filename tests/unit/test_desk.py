@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from desk_app.core.model import AccreditationKind, Outcome, PresentedDocument, PresentedPress, Reason, Status
 from desk_app.desk import Desk, Station
 from desk_app.errors import StaffError, StoreError
-from tests.conftest import FIRST_MORNING, SUPERVISOR_PIN, make_application
+from desk_app.store.applications import Photo
+from tests.conftest import BRUSSELS, FIRST_MORNING, SUPERVISOR_PIN, make_application
 
 GROUPS = Station("groups", "G1", "anna")
 VISITORS = Station("visitors", "V1", "paul")
@@ -133,3 +136,20 @@ def test_staff_work_only_where_their_role_belongs(listed: Desk, station: Station
 def test_supervisor_may_work_at_either_entrance(listed: Desk) -> None:
     result = listed.check_in(Station("visitors", "V9", "sam"), "AN24-000001", DOC, CARD)
     assert result.verdict.outcome is Outcome.ISSUE
+
+
+def test_personal_data_is_purged_only_after_the_event(listed: Desk, clock) -> None:
+    listed.store.applications.put_photos([Photo("abc", "image/jpeg", b"\xff\xd8 face")])
+    badge = listed.check_in(GROUPS, "DM24-000001", DOC, CARD).badge
+    with pytest.raises(StaffError, match="only after the event"):
+        listed.purge_personal_data("sam", SUPERVISOR_PIN)
+    clock.moment = datetime(2024, 2, 16, 9, 0, tzinfo=BRUSSELS)
+    assert listed.purge_personal_data("sam", SUPERVISOR_PIN) == 3
+    purged = listed.store.applications.get("DM24-000001")
+    assert (purged.family_name, purged.document.number, purged.email) == ("", "", "")
+    assert purged.kind is AccreditationKind.MINISTERIAL and purged.organisation == "Rheinische Post"
+    assert listed.store.applications.search("Müller") == []
+    assert listed.store.applications.photo("abc") is None
+    assert listed.store.badges.active_for("DM24-000001") == badge
+    assert listed.store.log.for_reference("")[-1].record.action.value == "PURGE"
+    assert listed.store.log.verify().intact
