@@ -117,19 +117,12 @@ class Desk:
     ) -> CheckinResult:
         """Decide, issue if the verdict says so, and log; one transaction."""
         self.staff_at(station)
-        reference, code = self.read_code(code_text)
-        evidence = Evidence(code, document, press)
         with self.store.transaction():
-            now = self.clock.now()
-            application = self.store.applications.get(reference)
-            active = self.store.badges.active_for(reference) if application else None
-            verdict = decide(Case(self.event, station.entrance, evidence, application, active, now))
-            entry = self._log_verdict(station, reference, code, verdict, now)
-            badge = None
-            if verdict.issues_badge:
-                assert application is not None
-                badge = self._issue(station, application, now, verdict)
-        return CheckinResult(reference, code, verdict, application, badge, entry)
+            case = self._case(station, code_text, document, press)
+            verdict = decide(case)
+            entry = self._log_verdict(station, case, verdict)
+            badge = self._issue(station, case, verdict) if verdict.issues_badge else None
+        return CheckinResult(case.reference, case.evidence.code, verdict, case.application, badge, entry)
 
     def override(
         self,
@@ -144,32 +137,27 @@ class Desk:
         """A supervisor accepts a doubtful ID or press card: only a NEEDS_SUPERVISOR verdict can be overridden."""
         self._authorise_supervisor(supervisor, supervisor_pin, reason)
         self.staff_at(station)
-        reference, code = self.read_code(code_text)
-        evidence = Evidence(code, document, press)
         with self.store.transaction():
-            now = self.clock.now()
-            application = self.store.applications.get(reference)
-            active = self.store.badges.active_for(reference) if application else None
-            verdict = decide(Case(self.event, station.entrance, evidence, application, active, now))
+            case = self._case(station, code_text, document, press)
+            verdict = decide(case)
             if verdict.outcome is not Outcome.NEEDS_SUPERVISOR:
                 raise StaffError(f"nothing to override: the verdict is {verdict.outcome.value}")
-            assert application is not None
             accepted = Verdict(Outcome.ISSUE, (*verdict.reasons, Reason.SUPERVISOR_OVERRIDE))
             entry = self.store.log.append(
                 LogRecord(
-                    now,
+                    case.now,
                     Action.OVERRIDE,
                     station.entrance,
                     station.desk,
                     station.staff,
-                    reference,
+                    case.reference,
                     Outcome.ISSUE.value,
                     tuple(r.value for r in accepted.reasons),
-                    {"supervisor": supervisor, "reason": reason, "code": code.value},
+                    {"supervisor": supervisor, "reason": reason, "code": case.evidence.code.value},
                 )
             )
-            badge = self._issue(station, application, now, accepted)
-        return CheckinResult(reference, code, accepted, application, badge, entry)
+            badge = self._issue(station, case, accepted)
+        return CheckinResult(case.reference, case.evidence.code, accepted, case.application, badge, entry)
 
     def void_badge(self, station: Station, supervisor: str, supervisor_pin: str, serial: str, reason: str) -> Badge:
         """Void an issued badge (lost, damaged, handed to the wrong person); the person may be served again."""
@@ -210,13 +198,32 @@ class Desk:
         if not reason.strip():
             raise StaffError("a supervisor decision needs a reason")
 
-    def _issue(self, station: Station, application: Application, now: datetime, verdict: Verdict) -> Badge:
+    def _case(
+        self, station: Station, code_text: str, document: PresentedDocument | None, press: PresentedPress | None
+    ) -> Case:
+        """What the rules need, read inside the caller's transaction so no other desk can change it meanwhile."""
+        reference, code = self.read_code(code_text)
+        application = self.store.applications.get(reference)
+        active = self.store.badges.active_for(reference) if application else None
+        return Case(
+            self.event,
+            station.entrance,
+            Evidence(code, document, press),
+            application,
+            active,
+            self.clock.now(),
+            reference,
+        )
+
+    def _issue(self, station: Station, case: Case, verdict: Verdict) -> Badge:
+        application = case.application
+        assert application is not None
         badge = self.store.badges.issue(
-            application.reference, application.kind, now, station.entrance, station.desk, station.staff
+            application.reference, application.kind, case.now, station.entrance, station.desk, station.staff
         )
         self.store.log.append(
             LogRecord(
-                now,
+                case.now,
                 Action.ISSUE,
                 station.entrance,
                 station.desk,
@@ -229,10 +236,8 @@ class Desk:
         )
         return badge
 
-    def _log_verdict(
-        self, station: Station, reference: str, code: CodeStatus, verdict: Verdict, now: datetime
-    ) -> LogEntry:
-        detail = {"code": code.value}
+    def _log_verdict(self, station: Station, case: Case, verdict: Verdict) -> LogEntry:
+        detail = {"code": case.evidence.code.value}
         if verdict.redirect_to:
             detail["redirect_to"] = verdict.redirect_to
         if verdict.prior_badge:
@@ -246,12 +251,12 @@ class Desk:
             )
         return self.store.log.append(
             LogRecord(
-                now,
+                case.now,
                 Action.CHECKIN,
                 station.entrance,
                 station.desk,
                 station.staff,
-                reference,
+                case.reference,
                 verdict.outcome.value,
                 tuple(r.value for r in verdict.reasons),
                 detail,

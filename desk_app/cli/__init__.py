@@ -51,6 +51,14 @@ def _evidence(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
 
 
+def _supervisor(parser: argparse.ArgumentParser, reason: str | None = None) -> None:
+    """The supervisor's login, PIN and (where the log needs one) reason for a decision."""
+    parser.add_argument("--supervisor", required=True, help="supervisor login")
+    if reason:
+        parser.add_argument("--reason", required=True, help=reason)
+    parser.add_argument("--pin-stdin", action="store_true", help="read the supervisor PIN from standard input")
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _common()
     parser = argparse.ArgumentParser(
@@ -97,17 +105,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("code", metavar="CODE")
     _station(p)
     _evidence(p)
-    p.add_argument("--supervisor", required=True, help="supervisor login")
-    p.add_argument("--reason", required=True, help="why the supervisor accepts it (logged)")
-    p.add_argument("--pin-stdin", action="store_true", help="read the supervisor PIN from standard input")
+    _supervisor(p, reason="why the supervisor accepts it (logged)")
     p.set_defaults(run=commands.override)
 
     p = add("void", "supervisor: void an issued badge (lost, damaged); the person can be served again")
     p.add_argument("serial")
     _station(p)
-    p.add_argument("--supervisor", required=True)
-    p.add_argument("--reason", required=True)
-    p.add_argument("--pin-stdin", action="store_true", help="read the supervisor PIN from standard input")
+    _supervisor(p, reason="why the badge is voided (logged)")
     p.set_defaults(run=commands.void)
 
     p = add("export", "export one day's check-in log (the day in the event's time zone)")
@@ -143,8 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=commands.staff_list)
 
     p = add("purge", "supervisor, after the event: erase the applicants' personal data and photos")
-    p.add_argument("--supervisor", required=True)
-    p.add_argument("--pin-stdin", action="store_true", help="read the supervisor PIN from standard input")
+    _supervisor(p)
     p.set_defaults(run=commands.purge)
 
     p = add("demo", "build the demo database (fictional applicants) and say what to try")

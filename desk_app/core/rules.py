@@ -36,6 +36,7 @@ class Case:
     application: Application | None
     active_badge: Badge | None
     now: datetime
+    reference: str = ""  # as read from the code; the application may not exist
 
 
 Check = Callable[[Case], Iterable[Reason]]
