@@ -8,9 +8,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-# Debian packages: the venv module, and the IANA time zone data behind Europe/Brussels.
-APT_BASE := python3-venv tzdata
-APT_TEST := $(APT_BASE)
+# Debian packages: the venv module; the IANA time zone data behind Europe/Brussels; libzbar0 for pyzbar; the X
+# libraries Qt's xcb platform loads (icccm4 and keysyms1, although its error names xcb-cursor0); libpulse0, without
+# which QtMultimedia does not import; socat makes the pty pairs that stand in for serial scanners in the tests.
+APT_BASE := python3-venv tzdata libzbar0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libegl1 \
+	libgl1 libfontconfig1 libdbus-1-3 libpulse0
+APT_TEST := $(APT_BASE) socat
 APT_DEMO := $(APT_BASE)
 APT_BENCH := $(APT_BASE)
 
