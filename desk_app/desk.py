@@ -6,11 +6,13 @@ either all of them or none, and two desks racing for the same person are seriali
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 
 from desk_app.config import parse_event
 from desk_app.core.clock import Clock, to_utc_text
+from desk_app.core.codes import CodeReading, read_code
 from desk_app.core.event import EventConfig
 from desk_app.core.model import (
     AccreditationKind,
@@ -31,6 +33,7 @@ from desk_app.core.model import (
 )
 from desk_app.core.rules import Case, decide
 from desk_app.errors import StaffError, StoreError
+from desk_app.keys import verify_keys
 from desk_app.store import Store
 from desk_app.store.meta import EVENT_CONFIG_KEY
 
@@ -78,10 +81,6 @@ def event_of(store: Store) -> EventConfig | None:
     return parse_event(text, f"{store.location} event config") if text is not None else None
 
 
-def normalise_reference(text: str) -> str:
-    return "".join(text.split()).upper()
-
-
 class Desk:
     """One desk's view of the event: check-ins, overrides and voids, all logged."""
 
@@ -89,6 +88,7 @@ class Desk:
         self.store = store
         self.event = event
         self.clock = clock
+        self.keys = verify_keys(store)
 
     def staff_at(self, station: Station) -> StaffMember:
         """The station's staff member, if they may work at that entrance."""
@@ -104,9 +104,10 @@ class Desk:
             raise StaffError(f"{member.full_name} is {member.role.value} staff and works at the {where}")
         return member
 
-    def read_code(self, text: str) -> tuple[str, CodeStatus]:
+    def read_code(self, text: str) -> CodeReading:
         """The reference a scanned or typed code stands for, and how far it can be trusted."""
-        return normalise_reference(text)[:MAX_LOGGED_CODE], CodeStatus.PLAIN_REFERENCE
+        reading = read_code(text, self.event.id, self.keys)
+        return dataclasses.replace(reading, reference=reading.reference[:MAX_LOGGED_CODE])
 
     def check_in(
         self,
@@ -202,17 +203,16 @@ class Desk:
         self, station: Station, code_text: str, document: PresentedDocument | None, press: PresentedPress | None
     ) -> Case:
         """What the rules need, read inside the caller's transaction so no other desk can change it meanwhile."""
-        reference, code = self.read_code(code_text)
-        application = self.store.applications.get(reference)
-        active = self.store.badges.active_for(reference) if application else None
+        reading = self.read_code(code_text)
+        application = self.store.applications.get(reading.reference)
+        if application and reading.kind and reading.kind is not application.kind:
+            problem = f"the code says {reading.kind.value}, the list says {application.kind.value}"
+            reading = dataclasses.replace(reading, status=CodeStatus.KIND_MISMATCH, problem=problem)
+        active = self.store.badges.active_for(reading.reference) if application else None
+        evidence = Evidence(reading.status, document, press)
+        now = self.clock.now()
         return Case(
-            self.event,
-            station.entrance,
-            Evidence(code, document, press),
-            application,
-            active,
-            self.clock.now(),
-            reference,
+            self.event, station.entrance, evidence, application, active, now, reading.reference, reading.problem
         )
 
     def _issue(self, station: Station, case: Case, verdict: Verdict) -> Badge:
@@ -238,6 +238,8 @@ class Desk:
 
     def _log_verdict(self, station: Station, case: Case, verdict: Verdict) -> LogEntry:
         detail = {"code": case.evidence.code.value}
+        if case.code_problem:
+            detail["code_problem"] = case.code_problem
         if verdict.redirect_to:
             detail["redirect_to"] = verdict.redirect_to
         if verdict.prior_badge:

@@ -37,6 +37,7 @@ class Case:
     active_badge: Badge | None
     now: datetime
     reference: str = ""  # as read from the code; the application may not exist
+    code_problem: str = ""  # why the code was not accepted, for the log
 
 
 Check = Callable[[Case], Iterable[Reason]]

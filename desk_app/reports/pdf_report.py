@@ -23,18 +23,17 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from desk_app.core.event import EventConfig
 from desk_app.core.model import Action, Outcome, Reason
 from desk_app.messages import REASON_TEXT
+from desk_app.pdf_fonts import PdfFonts, pdf_fonts
 
 if TYPE_CHECKING:
     from desk_app.reports.daily import DayTotals, Tally
 
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 MARGIN = 18 * mm
 WIDTH = A4[0] - 2 * MARGIN
 
@@ -76,27 +75,8 @@ def reason_text(name: str) -> str:
 
 
 @dataclass(frozen=True)
-class _Fonts:
-    regular: str
-    bold: str
-
-
-@functools.cache
-def _fonts() -> _Fonts:
-    """DejaVu Sans where installed, so accented and Greek desk names print; Helvetica otherwise."""
-    regular, bold = DEJAVU / "DejaVuSans.ttf", DEJAVU / "DejaVuSans-Bold.ttf"
-    try:
-        pdfmetrics.registerFont(TTFont("DejaVuSans", str(regular)))
-        pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(bold)))
-    except (OSError, TTFError):
-        return _Fonts("Helvetica", "Helvetica-Bold")
-    pdfmetrics.registerFontFamily("DejaVuSans", normal="DejaVuSans", bold="DejaVuSans-Bold")
-    return _Fonts("DejaVuSans", "DejaVuSans-Bold")
-
-
-@dataclass(frozen=True)
 class _Styles:
-    fonts: _Fonts
+    fonts: PdfFonts
     title: ParagraphStyle
     subtitle: ParagraphStyle
     heading: ParagraphStyle
@@ -106,7 +86,7 @@ class _Styles:
     number: ParagraphStyle
 
 
-def _styles(fonts: _Fonts) -> _Styles:
+def _styles(fonts: PdfFonts) -> _Styles:
     body = ParagraphStyle("body", fontName=fonts.regular, fontSize=9, leading=12)
     return _Styles(
         fonts=fonts,
@@ -123,7 +103,7 @@ def _styles(fonts: _Fonts) -> _Styles:
 
 def render_day_report(totals: DayTotals, event: EventConfig, path: Path, generated_at: datetime, source: str) -> None:
     """Lay out ``totals`` as an A4 PDF at ``path``; ``source`` names the database the log came from."""
-    styles = _styles(_fonts())
+    styles = _styles(pdf_fonts())
     doc = SimpleDocTemplate(
         str(path),
         pagesize=A4,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -17,7 +17,7 @@ from desk_app.core.model import (
     Status,
 )
 from desk_app.core.text import fold
-from desk_app.store.db import Database
+from desk_app.store.db import Database, escape_like
 
 _COLUMNS = (
     "reference, kind, status, family_name, given_names, date_of_birth, nationality, document_kind, "
@@ -106,12 +106,16 @@ class Applications:
         if not words:
             return []
         where = " AND ".join("search_key LIKE ? ESCAPE '\\'" for _ in words)
-        params: list[Any] = [f"%{_escape_like(w)}%" for w in words]
+        params: list[Any] = [f"%{escape_like(w)}%" for w in words]
         rows = self._db.all(
             f"SELECT {_COLUMNS} FROM applications WHERE {where} ORDER BY family_name, given_names LIMIT ?",
             [*params, limit],
         )
         return [_from_row(r) for r in rows]
+
+    def all(self) -> Iterator[Application]:
+        """Every application, by reference, streamed."""
+        return (_from_row(r) for r in self._db.iterate(f"SELECT {_COLUMNS} FROM applications ORDER BY reference"))
 
     def references(self) -> set[str]:
         return {r[0] for r in self._db.all("SELECT reference FROM applications")}
@@ -166,7 +170,3 @@ class Applications:
     def photo(self, sha256: str) -> Photo | None:
         row = self._db.one("SELECT sha256, mime, data FROM photos WHERE sha256 = ?", (sha256,))
         return Photo(row[0], row[1], bytes(row[2])) if row else None
-
-
-def _escape_like(word: str) -> str:
-    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -101,6 +101,11 @@ class Database:
             raise StoreError(f"database error on {self.location}: {exc}") from exc
 
 
+def escape_like(text: str) -> str:
+    """``text`` matched literally inside a LIKE pattern written with ``ESCAPE '\\'``."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def open_sqlite(path: Path) -> Database:
     """Open (creating with mode 0600 if needed) and migrate a SQLite database file."""
     path = path.expanduser()

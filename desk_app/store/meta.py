@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desk_app.store.db import Database
+from desk_app.store.db import Database, escape_like
 
 EVENT_CONFIG_KEY = "event_config"
 
@@ -21,3 +21,7 @@ class Meta:
                 "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+
+    def with_prefix(self, prefix: str) -> dict[str, str]:
+        rows = self._db.all("SELECT key, value FROM meta WHERE key LIKE ? ESCAPE '\\'", (escape_like(prefix) + "%",))
+        return {str(k): str(v) for k, v in rows}

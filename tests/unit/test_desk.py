@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from desk_app.core.codes import sign_code
 from desk_app.core.model import AccreditationKind, Outcome, PresentedDocument, PresentedPress, Reason, Status
 from desk_app.desk import Desk, Station
 from desk_app.errors import StaffError, StoreError
+from desk_app.keys import install_verify_key, load_signing_key, new_key_pair
 from desk_app.store.applications import Photo
 from tests.conftest import BRUSSELS, FIRST_MORNING, SUPERVISOR_PIN, make_application
 
@@ -153,3 +156,36 @@ def test_personal_data_is_purged_only_after_the_event(listed: Desk, clock) -> No
     assert listed.store.badges.active_for("DM24-000001") == badge
     assert listed.store.log.for_reference("")[-1].record.action.value == "PURGE"
     assert listed.store.log.verify().intact
+
+
+@pytest.fixture
+def office_key(listed: Desk, tmp_path) -> Ed25519PrivateKey:
+    signing, verify = new_key_pair(tmp_path / "keys")
+    install_verify_key(listed.store, verify, FIRST_MORNING)
+    return load_signing_key(signing)
+
+
+def test_signed_code_is_verified(listed: Desk, office_key: Ed25519PrivateKey, clock) -> None:
+    desk = Desk(listed.store, listed.event, clock)
+    code = sign_code(office_key, listed.event.id, "DM24-000001", AccreditationKind.MINISTERIAL)
+    result = desk.check_in(GROUPS, code, DOC, CARD)
+    assert result.verdict.outcome is Outcome.ISSUE and result.verdict.reasons == ()
+    assert result.log_entry.record.detail["code"] == "signed_valid"
+
+
+def test_altered_code_is_refused_and_logged_as_such(listed: Desk, office_key: Ed25519PrivateKey, clock) -> None:
+    desk = Desk(listed.store, listed.event, clock)
+    code = sign_code(office_key, listed.event.id, "DM24-000001", AccreditationKind.MINISTERIAL)
+    forged = code.replace("DM24-000001", "DM24-000009")
+    result = desk.check_in(GROUPS, forged, DOC, CARD)
+    assert (result.verdict.outcome, result.verdict.reasons) == (Outcome.REFUSE, (Reason.INVALID_CODE,))
+    assert result.log_entry.record.detail == {"code": "invalid", "code_problem": "signature does not verify"}
+    assert result.log_entry.record.reference == "DM24-000009"
+
+
+def test_code_of_the_other_kind_is_refused(listed: Desk, office_key: Ed25519PrivateKey, clock) -> None:
+    desk = Desk(listed.store, listed.event, clock)
+    code = sign_code(office_key, listed.event.id, "DM24-000001", AccreditationKind.ANNUAL)
+    result = desk.check_in(GROUPS, code, DOC, CARD)
+    assert result.verdict.reasons == (Reason.CODE_KIND_MISMATCH,)
+    assert "list says ministerial" in result.log_entry.record.detail["code_problem"]

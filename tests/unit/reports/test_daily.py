@@ -28,7 +28,6 @@ from desk_app.core.model import (
     Status,
 )
 from desk_app.desk import Desk, Station
-from desk_app.reports import pdf_report
 from desk_app.reports.daily import (
     CSV_COLUMNS,
     ReportError,
@@ -359,21 +358,6 @@ def test_empty_day_gives_an_empty_csv_and_a_one_page_pdf(day: Day, tmp_path: Pat
     assert "Check-in log of Tuesday 20 February 2024" in text
     assert "No log entries on this day." in text
     assert "Per entrance" not in text
-
-
-def test_pdf_falls_back_to_helvetica_without_dejavu(day: Day, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pdf_report, "DEJAVU", tmp_path / "no fonts here")
-    pdf_report._fonts.cache_clear()
-    try:
-        export_pdf(day.store, day.event, DAY, tmp_path / "day.pdf", generated_at=GENERATED)
-    finally:
-        pdf_report._fonts.cache_clear()
-
-    content = (tmp_path / "day.pdf").read_bytes()
-    assert b"/BaseFont /Helvetica" in content
-    assert b"DejaVu" not in content
-    [first, *_] = _pdf_pages(tmp_path / "day.pdf")
-    assert "Meeting of NATO Ministers of Defence" in first[0]
 
 
 def test_reasons_read_as_sentences_and_unknown_names_stay_as_they_are() -> None:

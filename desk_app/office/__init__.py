@@ -1,0 +1,1 @@
+"""The accreditation office's tools: it holds the signing key and writes the confirmation printouts."""
