@@ -45,6 +45,9 @@ def _station(parser: argparse.ArgumentParser) -> None:
 
 def _evidence(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--document-number", metavar="N", help="number of the ID document presented")
+    parser.add_argument(
+        "--mrz", metavar="FILE", help="the ID document's MRZ as a passport reader typed it (a file, or - for stdin)"
+    )
     press = parser.add_mutually_exclusive_group()
     press.add_argument("--press-card", metavar="N", help="number of the press card presented")
     press.add_argument("--editor-letter", action="store_true", help="the editor's letter was seen")
@@ -145,6 +148,47 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=commands.staff_add)
     p = staff_sub.add_parser("list", parents=[common], help="list staff", description="list staff")
     p.set_defaults(run=commands.staff_list)
+
+    keys = sub.add_parser("keys", help="confirmation-code keys", description="confirmation-code keys")
+    keys_sub = keys.add_subparsers(dest="keys_command", required=True, metavar="COMMAND")
+    p = keys_sub.add_parser(
+        "new",
+        help="accreditation office: write a new signing key and its verify key",
+        description="write signing-key.pem (keep it at the office) and verify-key.pem (for desks)",
+    )
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.set_defaults(run=commands.keys_new)
+    p = keys_sub.add_parser(
+        "install",
+        parents=[common],
+        help="give this desk's database a verify key",
+        description="give this desk's database a verify key",
+    )
+    p.add_argument("file", metavar="verify-key.pem")
+    p.set_defaults(run=commands.keys_install)
+
+    p = add(
+        "confirmations", "accreditation office: write the confirmation printout (PDF) of every approved application"
+    )
+    p.add_argument("--key", required=True, metavar="signing-key.pem")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.set_defaults(run=commands.confirmations)
+
+    p = sub.add_parser(
+        "decode",
+        help="print every code found in an image or PDF (exit 1 when none)",
+        description="print every code found in an image (PNG, JPEG, TIFF) or PDF, one per line",
+    )
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(run=commands.decode)
+
+    p = sub.add_parser(
+        "mrz",
+        help="parse an ID document's MRZ and print it as JSON (exit 1 when invalid)",
+        description="parse an MRZ (TD1, TD2, TD3) and print valid, format, fields and errors as JSON",
+    )
+    p.add_argument("file", metavar="FILE", nargs="?", default="-", help="a text file, or - for stdin (default)")
+    p.set_defaults(run=commands.mrz)
 
     p = add("purge", "supervisor, after the event: erase the applicants' personal data and photos")
     _supervisor(p)

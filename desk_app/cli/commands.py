@@ -32,10 +32,14 @@ from desk_app.core.model import (
     Role,
     StaffMember,
 )
+from desk_app.core.mrz import parse_mrz, result_json, to_presented
 from desk_app.core.pins import pin_problem
-from desk_app.desk import CheckinResult, Desk, Station, event_of, install_event, normalise_reference
+from desk_app.desk import CheckinResult, Desk, Station, event_of, install_event
 from desk_app.errors import ConfigError, DeskError, ImportRejected, StaffError
 from desk_app.intake.importer import import_list
+from desk_app.keys import install_verify_key, load_signing_key, new_key_pair
+from desk_app.office.confirmations import write_confirmations
+from desk_app.scan.decode import decode_file
 from desk_app.store import Store, open_store
 
 VERDICT_EXIT = {Outcome.ISSUE: 0, Outcome.REDIRECT: 10, Outcome.NEEDS_SUPERVISOR: 11, Outcome.REFUSE: 12}
@@ -94,11 +98,34 @@ def _read_pin(args: argparse.Namespace, prompt: str, confirm: bool = False) -> s
     return pin
 
 
-def _evidence(args: argparse.Namespace) -> tuple[PresentedDocument | None, PresentedPress | None]:
+def _evidence(args: argparse.Namespace, today: date) -> tuple[PresentedDocument | None, PresentedPress | None]:
+    if args.mrz and args.document_number:
+        raise ConfigError("give the MRZ or the document number, not both")
     document = PresentedDocument(args.document_number) if args.document_number else None
+    if args.mrz:
+        document = _document_from_mrz(args.mrz, today)
     if args.editor_letter:
         return document, PresentedPress(editor_letter_seen=True)
     return document, PresentedPress(card_number=args.press_card) if args.press_card else None
+
+
+def _read_text(source: str) -> str:
+    """A file's text, or standard input for ``-``."""
+    if source == "-":
+        return sys.stdin.read()
+    try:
+        return Path(source).read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise ConfigError(f"cannot read {source}: {exc.strerror}") from exc
+
+
+def _document_from_mrz(source: str, today: date) -> PresentedDocument:
+    result = parse_mrz(_read_text(source), today)
+    if not result.valid:
+        raise ConfigError(
+            f"the MRZ does not read correctly ({', '.join(result.errors)}): read it again or type the document number"
+        )
+    return to_presented(result)
 
 
 def _print_result(args: argparse.Namespace, result: CheckinResult, event: EventConfig) -> int:
@@ -147,7 +174,7 @@ def import_(args: argparse.Namespace) -> int:
 def lookup(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     with session(args) as s:
-        exact = s.store.applications.get(normalise_reference(query))
+        exact = s.store.applications.get(s.desk.read_code(query).reference)
         found = [exact] if exact else s.store.applications.search(query, args.limit)
         s.store.log.append(
             LogRecord(
@@ -170,7 +197,7 @@ def lookup(args: argparse.Namespace) -> int:
 
 def checkin(args: argparse.Namespace) -> int:
     with session(args) as s:
-        document, press = _evidence(args)
+        document, press = _evidence(args, s.event.local(s.clock.now()).date())
         result = s.desk.check_in(Station(args.entrance, args.desk, args.staff), args.code, document, press)
         return _print_result(args, result, s.event)
 
@@ -178,7 +205,7 @@ def checkin(args: argparse.Namespace) -> int:
 def override(args: argparse.Namespace) -> int:
     pin = _read_pin(args, f"PIN for {args.supervisor}: ")
     with session(args) as s:
-        document, press = _evidence(args)
+        document, press = _evidence(args, s.event.local(s.clock.now()).date())
         station = Station(args.entrance, args.desk, args.staff)
         result = s.desk.override(station, args.supervisor, pin, args.reason, args.code, document, press)
         return _print_result(args, result, s.event)
@@ -245,6 +272,47 @@ def staff_list(args: argparse.Namespace) -> int:
             state = "" if member.active else " (inactive)"
             print(f"{member.login:<16} {member.role.value:<12} {member.full_name}{state}")
     return 0
+
+
+def keys_new(args: argparse.Namespace) -> int:
+    signing, verify = new_key_pair(Path(args.out))
+    print(f"{signing}: the signing key; it stays at the accreditation office (mode 0600)")
+    print(f"{verify}: the verify key; install it on every desk with: desk-app keys install {verify}")
+    return 0
+
+
+def keys_install(args: argparse.Namespace) -> int:
+    with session(args) as s:
+        kid = install_verify_key(s.store, Path(args.file), s.clock.now())
+        print(f"{s.store.location}: verify key {kid} installed; codes signed with it are now accepted")
+    return 0
+
+
+def confirmations(args: argparse.Namespace) -> int:
+    key = load_signing_key(Path(args.key))
+    with session(args) as s:
+        bar = ProgressBar("writing confirmations")
+        try:
+            written = write_confirmations(s.store, s.event, key, Path(args.out), bar)
+        except OSError as exc:
+            raise DeskError(f"cannot write in {args.out}: {exc.strerror}") from exc
+        finally:
+            bar.close()
+        print(f"{written} confirmation printouts written to {args.out}")
+    return 0
+
+
+def decode(args: argparse.Namespace) -> int:
+    found = decode_file(Path(args.file))
+    for item in found:
+        print(item.text)
+    return 0 if found else 1
+
+
+def mrz(args: argparse.Namespace) -> int:
+    result = parse_mrz(_read_text(args.file))
+    print(json.dumps(result_json(result), ensure_ascii=False))
+    return 0 if result.valid else 1
 
 
 def purge(args: argparse.Namespace) -> int:

@@ -6,21 +6,34 @@ Each field that differs is named, so staff see exactly what does not match.
 from __future__ import annotations
 
 from desk_app.core.model import Application, PresentedDocument, PresentedPress, Reason
+from desk_app.core.mrz import iso_nationality, truncated_parts
 from desk_app.core.text import document_number_key, same_name
 
 
 def document_mismatches(application: Application, presented: PresentedDocument) -> list[Reason]:
+    """Every field of the presented document that differs from the application; fields not read are skipped.
+
+    Names match in any MRZ spelling of the application's name (a name that filled the MRZ field may be cut short);
+    nationalities compare as ISO codes, so a German zone's 'D' is DEU.
+    """
     expected = application.document
     reasons: list[Reason] = []
+    family_cut, given_cut = truncated_parts(presented.family_name, presented.given_names)
     if document_number_key(presented.number) != document_number_key(expected.number):
         reasons.append(Reason.DOCUMENT_NUMBER_MISMATCH)
-    if presented.family_name is not None and not same_name(presented.family_name, application.family_name):
+    if presented.family_name is not None and not same_name(
+        application.family_name, presented.family_name, truncated=family_cut
+    ):
         reasons.append(Reason.FAMILY_NAME_MISMATCH)
-    if presented.given_names is not None and not same_name(presented.given_names, application.given_names):
+    if presented.given_names is not None and not same_name(
+        application.given_names, presented.given_names, truncated=given_cut
+    ):
         reasons.append(Reason.GIVEN_NAMES_MISMATCH)
     if presented.date_of_birth is not None and presented.date_of_birth != application.date_of_birth:
         reasons.append(Reason.DATE_OF_BIRTH_MISMATCH)
-    if presented.nationality is not None and presented.nationality.upper() != application.nationality:
+    if presented.nationality is not None and iso_nationality(presented.nationality) != iso_nationality(
+        application.nationality
+    ):
         reasons.append(Reason.NATIONALITY_MISMATCH)
     if presented.expiry is not None and presented.expiry != expected.expiry:
         reasons.append(Reason.EXPIRY_MISMATCH)

@@ -9,14 +9,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+from desk_app.core.transliteration import mrz_forms
+
 _SPACES = re.compile(r"\s+")
 # Letters that do not decompose into a base letter plus accents.
 _LATIN_SPECIALS = str.maketrans(
     {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ł": "l", "ı": "i", "ħ": "h"}
 )
-# ICAO 9303 allows either form for these; Müller may stand as MUELLER or MULLER in a document.
-_GERMANIC_EXPANSIONS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "å": "aa"})
 
 
 def nfc(value: str) -> str:
@@ -38,18 +37,25 @@ def fold(value: str) -> str:
 
 
 def name_forms(value: str) -> set[str]:
-    """The Latin forms a name may take in a document: 'Müller' gives {'muller', 'mueller'}.
+    """The MRZ spellings a name may take in a document: 'Müller' gives {'MULLER', 'MUELLER'}.
 
-    Letters only, no spaces or punctuation, as a machine-readable zone would hold them.
+    Upper-case letters only, no spaces or punctuation, as a machine-readable zone would hold them; names in
+    Cyrillic or Greek script are transliterated as ICAO 9303 and the national tables do (see ``transliteration``).
     """
-    lowered = nfc(value).casefold()
-    plain = _NOT_ALNUM.sub("", fold(lowered))
-    expanded = _NOT_ALNUM.sub("", fold(lowered.translate(_GERMANIC_EXPANSIONS)))
-    return {plain, expanded}
+    return mrz_forms(value)
 
 
-def same_name(left: str, right: str) -> bool:
-    return bool(name_forms(left) & name_forms(right))
+def same_name(application_name: str, document_name: str, *, truncated: bool = False) -> bool:
+    """Whether the document's name is the application's, in any MRZ spelling of the application's name.
+
+    Parts are compared joined, so spaces, hyphens and apostrophes do not matter. ``truncated`` says the document's
+    name may have been cut at the end of a full MRZ name field: then a prefix of the application's name matches.
+    """
+    expected = mrz_forms(application_name)
+    read = mrz_forms(document_name)
+    if expected & read:
+        return True
+    return truncated and any(form.startswith(cut) for cut in read if cut for form in expected)
 
 
 def document_number_key(value: str) -> str:

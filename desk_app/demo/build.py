@@ -31,6 +31,8 @@ from desk_app.demo.generator import Row, generate_rows, write_csv, write_photos
 from desk_app.desk import Desk, Station, event_of, install_event
 from desk_app.errors import StoreError
 from desk_app.intake.importer import import_list
+from desk_app.keys import SIGNING_KEY_FILE, VERIFY_KEY_FILE, install_verify_key, load_signing_key, new_key_pair
+from desk_app.office.confirmations import write_confirmations
 from desk_app.store import Store, open_store
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -39,6 +41,8 @@ MORNING_STARTS = datetime(2024, 2, 14, 8, 0, tzinfo=BRUSSELS)
 TRY_AT = "2024-02-14T10:00"  # a --now for trying the samples: after the demo morning, within issuing hours
 CSV_NAME = "accreditation-list.csv"
 PHOTOS_FOLDER = "photos"
+KEYS_FOLDER = "keys"
+CONFIRMATIONS_FOLDER = "confirmations"
 DEMO_KEY = "demo"  # meta key marking a database build_demo made, and may therefore delete
 _EVENT_LAST_DAY = "2024-02-15"  # documents expiring before it are refused
 GROUPS, VISITORS = "groups", "visitors"
@@ -104,6 +108,8 @@ class DemoSummary:
     photos_dir: Path
     applications: int
     photos: int
+    confirmations_dir: Path
+    confirmations: int
     counts: Mapping[tuple[AccreditationKind, Status], int]
     staff: tuple[DemoStaff, ...]
     log_entries: int
@@ -128,6 +134,8 @@ class DemoSummary:
             f"Accreditation list: {self.csv_path}; {self.photos} placeholder photos in {self.photos_dir}",
             "Staff (login, PIN): "
             + ", ".join(f"{s.login} {s.pin} ({s.role.value}, {s.entrance} {s.desk})" for s in self.staff),
+            f"Confirmation printouts, as applicants print them: {self.confirmations} PDFs in {self.confirmations_dir}"
+            " (desk-app decode FILE reads their signed QR code)",
             f"Morning of 14 February played: {verdicts}; {self.log_entries} log entries.",
             "Try (the desk's clock must be within the event: --now sets it):",
         ]
@@ -161,6 +169,8 @@ def build_demo(db_path: Path, out_dir: Path, count: int = 300, seed: int = 2024)
         )
         _add_staff(store)
         import_list(store, csv_path, SETUP_AT, photos_dir, staff=_SUPERVISOR.login)
+        confirmations_dir = out_dir / CONFIRMATIONS_FOLDER
+        confirmations = _office_side(store, event, out_dir / KEYS_FOLDER, confirmations_dir)
         outcomes, unexpected = _play_morning(store, event, visits, rng)
         return DemoSummary(
             db_path=db_path,
@@ -168,6 +178,8 @@ def build_demo(db_path: Path, out_dir: Path, count: int = 300, seed: int = 2024)
             photos_dir=photos_dir,
             applications=store.applications.count(),
             photos=photos,
+            confirmations_dir=confirmations_dir,
+            confirmations=confirmations,
             counts=store.applications.counts_by_kind_and_status(),
             staff=DEMO_STAFF,
             log_entries=store.log.count(),
@@ -175,6 +187,15 @@ def build_demo(db_path: Path, out_dir: Path, count: int = 300, seed: int = 2024)
             unexpected=tuple(unexpected),
             **samples,
         )
+
+
+def _office_side(store: Store, event: EventConfig, keys_dir: Path, confirmations_dir: Path) -> int:
+    """Play the accreditation office: a fresh key pair, the verify key installed on the desk, the printouts."""
+    for stale in (keys_dir / SIGNING_KEY_FILE, keys_dir / VERIFY_KEY_FILE):
+        stale.unlink(missing_ok=True)  # demo keys are disposable; new_key_pair never overwrites
+    signing, verify = new_key_pair(keys_dir)
+    install_verify_key(store, verify, SETUP_AT, staff=_SUPERVISOR.login)
+    return write_confirmations(store, event, load_signing_key(signing), confirmations_dir)
 
 
 def _remove_demo_database(db_path: Path) -> None:

@@ -16,14 +16,18 @@ Run = Callable[..., subprocess.CompletedProcess[str]]
 
 @pytest.fixture
 def run(tmp_path: Path) -> Run:
-    """``run("checkin", "X", stdin=...)`` with ``--db`` and ``--now`` set unless given."""
+    """``run("checkin", "X", stdin=...)`` with ``--db`` and ``--now`` added, unless ``bare`` (commands without them)."""
     db = tmp_path / "desk.sqlite"
 
     def _run(
-        *args: str, stdin: str | None = None, now: str | None = "2024-02-14T09:00", db_path: Path | None = None
+        *args: str,
+        stdin: str | None = None,
+        now: str | None = "2024-02-14T09:00",
+        db_path: Path | None = None,
+        bare: bool = False,
     ) -> subprocess.CompletedProcess[str]:
         command = [str(DESK_APP), *args]
-        if "--help" not in args:
+        if "--help" not in args and not bare:
             command += ["--db", str(db_path or db)]
             if now:
                 command += ["--now", now]

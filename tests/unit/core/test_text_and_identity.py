@@ -8,8 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from desk_app.core.identity import document_mismatches
+from desk_app.core.model import PresentedDocument, Reason
 from desk_app.core.pins import hash_pin, pin_matches, pin_problem
 from desk_app.core.text import document_number_key, fold, nfc, same_name
+from tests.conftest import make_application
 
 
 @pytest.mark.parametrize(
@@ -34,6 +37,47 @@ def test_icao_forms_of_latin_names_match(left: str, right: str) -> None:
 @pytest.mark.parametrize(("left", "right"), [("Müller", "MILLER"), ("Anna", "Hanna"), ("Dvořák", "DVORAKOVA")])
 def test_different_names_do_not_match(left: str, right: str) -> None:
     assert not same_name(left, right)
+
+
+@pytest.mark.parametrize(
+    ("application", "document"),
+    [
+        ("Шевченко", "SHEVCHENKO"),
+        ("Юлія", "YULIIA"),
+        ("Юлія", "IULIIA"),
+        ("Олена Григорівна", "OLENA HRYHORIVNA"),
+        ("Мария", "MARIA"),
+        ("Παπαδοπούλου", "PAPADOPOULOU"),
+        ("Ευάγγελος", "EVANGELOS"),
+        ("Anna-Maria", "ANNA MARIA"),
+        ("van der Berg", "VANDERBERG"),
+    ],
+)
+def test_names_in_other_scripts_match_their_mrz_spelling(application: str, document: str) -> None:
+    assert same_name(application, document)
+
+
+def test_a_cut_name_matches_only_when_the_field_was_full() -> None:
+    assert not same_name("Dvořáková", "DVORAK")
+    assert same_name("Dvořáková", "DVORAK", truncated=True)
+    assert not same_name("Dvořáková", "DVORZAK", truncated=True)
+    assert not same_name("Dvořák", "DVORAKOVA", truncated=True)  # the document's name is never the longer one
+
+
+def test_names_without_a_transliteration_never_match() -> None:
+    assert not same_name("李小龍", "LI")
+    assert not same_name("李小龍", "")
+    assert same_name("", "")  # a document with no given names, an application with none
+
+
+def test_mrz_nationality_codes_compare_as_iso() -> None:
+    application = make_application(nationality="DEU")
+    assert document_mismatches(application, PresentedDocument("C01X00T47", nationality="D")) == []
+    british = make_application(nationality="GBR")
+    assert document_mismatches(british, PresentedDocument("C01X00T47", nationality="GBN")) == []
+    assert document_mismatches(application, PresentedDocument("C01X00T47", nationality="DNK")) == [
+        Reason.NATIONALITY_MISMATCH
+    ]
 
 
 def test_fold_ignores_case_accents_and_composition() -> None:

@@ -19,6 +19,7 @@ from desk_app.config import DEFAULT_EVENT_FILE
 from desk_app.core.model import (
     AccreditationKind,
     Action,
+    CodeStatus,
     Outcome,
     PresentedDocument,
     PresentedPress,
@@ -32,6 +33,7 @@ from desk_app.desk import Desk, event_of, install_event
 from desk_app.intake.photos import load_photo
 from desk_app.intake.rows import COLUMNS, ParsedRow, parse_row
 from desk_app.intake.sources import read_source
+from desk_app.scan.decode import decode_file
 from desk_app.store import open_store
 from tests.conftest import BRUSSELS, FixedClock
 
@@ -242,6 +244,28 @@ def test_the_samples_behave_as_the_summary_says(built: Built, tmp_path: Path) ->
         assert check_in(revoked) == (Outcome.REFUSE, (Reason.REVOKED,))
         assert served and store.badges.active_for(served.reference) is not None
         assert check_in(served) == (Outcome.REFUSE, (Reason.ALREADY_ISSUED,))
+
+
+def test_the_printouts_carry_signed_codes_the_desk_accepts(built: Built, tmp_path: Path) -> None:
+    summary = built.summary
+    sample = summary.issue_at_groups
+    assert sample is not None
+    printouts = sorted(summary.confirmations_dir.glob("*.pdf"))
+    assert (
+        len(printouts)
+        == summary.confirmations
+        == summary.counts[AccreditationKind.MINISTERIAL, Status.APPROVED]
+        + summary.counts[AccreditationKind.ANNUAL, Status.APPROVED]
+    )
+    [decoded] = decode_file(summary.confirmations_dir / f"{sample.reference}.pdf")
+    copy = tmp_path / "copy.sqlite"
+    shutil.copy(summary.db_path, copy)
+    with open_store(copy) as store:
+        event = event_of(store)
+        assert event is not None
+        desk = Desk(store, event, FixedClock(datetime(2024, 2, 14, 10, 0, tzinfo=BRUSSELS)))
+        reading = desk.read_code(decoded.text)
+    assert (reading.status, reading.reference) == (CodeStatus.SIGNED_VALID, sample.reference)
 
 
 def test_building_again_on_the_same_path_starts_afresh(tmp_path: Path) -> None:
