@@ -16,6 +16,6 @@ def test_quick_benchmark_run_prints_every_figure() -> None:
     assert result.stderr == ""
     rows = [line for line in result.stdout.splitlines() if line.startswith("| ") and "---" not in line]
     names = [row.split("|")[1].strip() for row in rows[1:]]
-    assert len(names) == 6
-    assert any(name.startswith("import 10,000 rows") for name in names)
-    assert any(name.startswith("daily export, PDF") for name in names)
+    assert result.returncode in (0, 1)  # 1: a target missed at these small sizes, not a broken benchmark
+    for expected in ("import 10,000 rows", "daily export, PDF", "decode rate", "MRZ"):
+        assert any(expected in name for name in names), (expected, names)
