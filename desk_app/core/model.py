@@ -83,9 +83,18 @@ class Application:
         return f"{self.family_name.upper()}, {self.given_names}".strip(", ")
 
 
+class BadgeState(enum.StrEnum):
+    """Where a badge stands. Only PRINTING and ISSUED hold the person's one badge."""
+
+    PRINTING = "printing"  # the job is at the printer: the person is not served yet, nor can another desk serve them
+    ISSUED = "issued"
+    PRINT_FAILED = "print_failed"
+    VOIDED = "voided"
+
+
 @dataclass(frozen=True)
 class Badge:
-    """A badge handed over; ``voided_at`` is set when a supervisor voids it (e.g. before a reprint)."""
+    """A badge with its serial; ``voided_at`` is set when it stops counting (voided, or its print failed)."""
 
     serial: str
     reference: str
@@ -95,6 +104,7 @@ class Badge:
     desk: str
     staff: str
     voided_at: datetime | None = None
+    state: BadgeState = BadgeState.ISSUED
 
     @property
     def active(self) -> bool:

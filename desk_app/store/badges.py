@@ -7,11 +7,11 @@ from datetime import datetime
 from typing import Any
 
 from desk_app.core.clock import from_utc_text, to_utc_text
-from desk_app.core.model import AccreditationKind, Badge
+from desk_app.core.model import AccreditationKind, Badge, BadgeState
 from desk_app.errors import ConstraintViolation, StoreError
 from desk_app.store.db import Database
 
-_COLUMNS = "serial, reference, kind, issued_at, entrance, desk, staff, voided_at"
+_COLUMNS = "serial, reference, kind, issued_at, entrance, desk, staff, voided_at, state"
 SERIAL_PREFIX = {AccreditationKind.MINISTERIAL: "M", AccreditationKind.ANNUAL: "A"}
 
 
@@ -29,6 +29,7 @@ def _from_row(row: Sequence[Any]) -> Badge:
         desk=row[5],
         staff=row[6],
         voided_at=from_utc_text(row[7]) if row[7] else None,
+        state=BadgeState(row[8]),
     )
 
 
@@ -45,35 +46,67 @@ class Badges:
         return _from_row(row) if row else None
 
     def issue(
-        self, reference: str, kind: AccreditationKind, at: datetime, entrance: str, desk: str, staff: str
+        self,
+        reference: str,
+        kind: AccreditationKind,
+        at: datetime,
+        entrance: str,
+        desk: str,
+        staff: str,
+        state: BadgeState = BadgeState.ISSUED,
     ) -> Badge:
-        """Record a badge as handed over, with the next serial of its kind (e.g. M-000042)."""
+        """Record a badge with the next serial of its kind (e.g. M-000042): ISSUED when handed over as it is
+        (printed in advance), PRINTING while its print job is out."""
+        if state not in (BadgeState.ISSUED, BadgeState.PRINTING):
+            raise ValueError(f"a new badge is issued or printing, not {state}")
         prefix = SERIAL_PREFIX[kind]
         with self._db.write():
             row = self._db.one("SELECT COUNT(*) FROM badges WHERE kind = ?", (kind.value,))
             serial = f"{prefix}-{(row[0] if row else 0) + 1:06d}"
-            badge = Badge(serial, reference, kind, at, entrance, desk, staff)
+            badge = Badge(serial, reference, kind, at, entrance, desk, staff, state=state)
             try:
                 self._db.execute(
-                    f"INSERT INTO badges ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
-                    (serial, reference, kind.value, to_utc_text(at), entrance, desk, staff),
+                    f"INSERT INTO badges ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)",
+                    (serial, reference, kind.value, to_utc_text(at), entrance, desk, staff, state.value),
                 )
             except ConstraintViolation as exc:
                 raise AlreadyIssued(f"{reference} already holds an active badge") from exc
         return badge
 
+    def printed(self, serial: str, at: datetime) -> Badge:
+        """The badge's print job completed: it is handed over now."""
+        with self._db.write():
+            changed = self._db.execute(
+                "UPDATE badges SET state = 'issued', issued_at = ? WHERE serial = ? AND state = 'printing'",
+                (to_utc_text(at), serial),
+            )
+            badge = self.get(serial)
+        if changed != 1 or badge is None:
+            raise StoreError(f"badge {serial} is not being printed")
+        return badge
+
+    def print_failed(self, serial: str, at: datetime, reason: str) -> None:
+        """The job failed or stalled: the badge never reached the person, who may be served again."""
+        with self._db.write():
+            self._db.execute(
+                "UPDATE badges SET state = 'print_failed', voided_at = ?, void_reason = ? "
+                "WHERE serial = ? AND state = 'printing'",
+                (to_utc_text(at), reason, serial),
+            )
+
     def void(self, serial: str, at: datetime, reason: str) -> bool:
         """Void an active badge; False when there is no such active badge."""
         with self._db.write():
             changed = self._db.execute(
-                "UPDATE badges SET voided_at = ?, void_reason = ? WHERE serial = ? AND voided_at IS NULL",
+                "UPDATE badges SET voided_at = ?, void_reason = ?, state = 'voided' "
+                "WHERE serial = ? AND voided_at IS NULL",
                 (to_utc_text(at), reason, serial),
             )
         return changed == 1
 
     def issued_counts(self) -> dict[tuple[AccreditationKind, str], int]:
-        """Active badges per kind and entrance."""
+        """Badges handed over (and not voided) per kind and entrance."""
         rows = self._db.all(
-            "SELECT kind, entrance, COUNT(*) FROM badges WHERE voided_at IS NULL GROUP BY kind, entrance"
+            "SELECT kind, entrance, COUNT(*) FROM badges WHERE state = 'issued' GROUP BY kind, entrance"
         )
         return {(AccreditationKind(k), e): n for k, e, n in rows}

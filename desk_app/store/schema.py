@@ -79,4 +79,11 @@ _V1 = [
        BEGIN SELECT RAISE(ABORT, 'the check-in log is append-only: entries cannot be deleted'); END""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1]
+# Badges are printed at the desk: a badge exists from the moment its job is sent, and counts as handed over only
+# when the job completed.
+_V2 = [
+    "ALTER TABLE badges ADD COLUMN state TEXT NOT NULL DEFAULT 'issued'"
+    " CHECK (state IN ('printing', 'issued', 'print_failed', 'voided'))",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2]
