@@ -19,6 +19,7 @@ from desk_app.core.model import (
     Action,
     Application,
     Badge,
+    BadgeState,
     CodeStatus,
     Evidence,
     LogEntry,
@@ -115,14 +116,21 @@ class Desk:
         code_text: str,
         document: PresentedDocument | None = None,
         press: PresentedPress | None = None,
+        printing: bool = False,
     ) -> CheckinResult:
-        """Decide, issue if the verdict says so, and log; one transaction."""
+        """Decide, issue if the verdict says so, and log; one transaction.
+
+        With ``printing`` the badge is recorded as PRINTING: the person is not served until
+        ``desk_app.issuing.BadgeIssuer`` sees the job complete, and no other desk can serve them meanwhile.
+        """
         self.staff_at(station)
         with self.store.transaction():
             case = self._case(station, code_text, document, press)
             verdict = decide(case)
             entry = self._log_verdict(station, case, verdict)
-            badge = self._issue(station, case, verdict) if verdict.issues_badge else None
+            badge = None
+            if verdict.issues_badge:
+                badge = self._start_print(station, case) if printing else self._issue(station, case, verdict)
         return CheckinResult(case.reference, case.evidence.code, verdict, case.application, badge, entry)
 
     def override(
@@ -134,9 +142,10 @@ class Desk:
         code_text: str,
         document: PresentedDocument | None = None,
         press: PresentedPress | None = None,
+        printing: bool = False,
     ) -> CheckinResult:
         """A supervisor accepts a doubtful ID or press card: only a NEEDS_SUPERVISOR verdict can be overridden."""
-        self._authorise_supervisor(supervisor, supervisor_pin, reason)
+        self.authorise_supervisor(supervisor, supervisor_pin, reason)
         self.staff_at(station)
         with self.store.transaction():
             case = self._case(station, code_text, document, press)
@@ -157,12 +166,12 @@ class Desk:
                     {"supervisor": supervisor, "reason": reason, "code": case.evidence.code.value},
                 )
             )
-            badge = self._issue(station, case, accepted)
+            badge = self._start_print(station, case) if printing else self._issue(station, case, accepted)
         return CheckinResult(case.reference, case.evidence.code, accepted, case.application, badge, entry)
 
     def void_badge(self, station: Station, supervisor: str, supervisor_pin: str, serial: str, reason: str) -> Badge:
         """Void an issued badge (lost, damaged, handed to the wrong person); the person may be served again."""
-        self._authorise_supervisor(supervisor, supervisor_pin, reason)
+        self.authorise_supervisor(supervisor, supervisor_pin, reason)
         with self.store.transaction():
             now = self.clock.now()
             badge = self.store.badges.get(serial)
@@ -183,7 +192,7 @@ class Desk:
 
     def purge_personal_data(self, supervisor: str, supervisor_pin: str) -> int:
         """After the event, erase the applicants' personal data; refused while the event is still on."""
-        self._authorise_supervisor(supervisor, supervisor_pin, "purge after the event")
+        self.authorise_supervisor(supervisor, supervisor_pin, "purge after the event")
         now = self.clock.now()
         if self.event.local(now).date() <= self.event.last_day:
             raise StaffError(f"personal data can be purged only after the event (last day {self.event.last_day})")
@@ -192,7 +201,7 @@ class Desk:
             self.store.log.append(LogRecord(now, Action.PURGE, staff=supervisor, detail={"applications": str(purged)}))
         return purged
 
-    def _authorise_supervisor(self, supervisor: str, pin: str, reason: str) -> None:
+    def authorise_supervisor(self, supervisor: str, pin: str, reason: str) -> None:
         member = self.store.staff.get(supervisor)
         if member is None or member.role is not Role.SUPERVISOR or not self.store.staff.check_pin(supervisor, pin):
             raise StaffError("supervisor login or PIN not accepted")
@@ -213,6 +222,19 @@ class Desk:
         now = self.clock.now()
         return Case(
             self.event, station.entrance, evidence, application, active, now, reading.reference, reading.problem
+        )
+
+    def _start_print(self, station: Station, case: Case) -> Badge:
+        application = case.application
+        assert application is not None
+        return self.store.badges.issue(
+            application.reference,
+            application.kind,
+            case.now,
+            station.entrance,
+            station.desk,
+            station.staff,
+            BadgeState.PRINTING,
         )
 
     def _issue(self, station: Station, case: Case, verdict: Verdict) -> Badge:

@@ -1,0 +1,101 @@
+"""The station: this desk's entrance, name, printer and scanner, kept in the user's config folder.
+
+The event belongs to the database (every desk shares it); the station belongs to the machine at the counter.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from desk_app.errors import ConfigError
+
+SCANNERS = ("keyboard", "serial", "camera")
+BADGE_SIZES = ("card", "a6")
+LANGUAGES = ("en", "fr")
+_TYPES: dict[str, type] = {"str": str, "int": int}
+_TYPE_WORDS = {str: "text in quotes", int: "a whole number"}
+
+
+@dataclass(frozen=True)
+class StationConfig:
+    entrance: str
+    desk: str
+    database: str = ""  # a path or URL; empty: the default database
+    printer: str = ""  # a CUPS queue; empty: no printer
+    pdf_dir: str = ""  # with no printer, badges are written here as PDFs
+    badge_size: str = "card"
+    scanner: str = "keyboard"
+    serial_port: str = ""
+    keyboard_layout: str = "us"  # the layout the USB scanner is set to
+    language: str = "en"
+    idle_lock_minutes: int = 5
+
+    def problems(self) -> list[str]:
+        found = []
+        if not self.entrance.strip() or not self.desk.strip():
+            found.append("the station needs an entrance and a desk name")
+        if self.scanner not in SCANNERS:
+            found.append(f"scanner must be one of {', '.join(SCANNERS)}")
+        if self.scanner == "serial" and not self.serial_port:
+            found.append("a serial scanner needs its port (e.g. /dev/ttyACM0)")
+        if self.badge_size not in BADGE_SIZES:
+            found.append(f"badge_size must be one of {', '.join(BADGE_SIZES)}")
+        if self.language not in LANGUAGES:
+            found.append(f"language must be one of {', '.join(LANGUAGES)}")
+        if self.idle_lock_minutes < 1:
+            found.append("idle_lock_minutes must be at least 1")
+        return found
+
+
+def station_config_path() -> Path:
+    config_home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return config_home / "desk-app" / "station.toml"
+
+
+def load_station(path: Path | None = None) -> StationConfig | None:
+    """The saved station, or None on first run."""
+    path = path or station_config_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the station settings: {exc}") from exc
+    known = {f.name: _TYPES[str(f.type)] for f in fields(StationConfig)}
+    unknown = sorted(set(data) - set(known))
+    if unknown:
+        raise ConfigError(f"{path}: unknown settings {', '.join(unknown)}")
+    for key, value in data.items():
+        if not isinstance(value, known[key]) or isinstance(value, bool):
+            raise ConfigError(f"{path}: {key} must be {_TYPE_WORDS[known[key]]}, not {value!r}")
+    try:
+        station = StationConfig(**data)
+    except TypeError as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+    if problems := station.problems():
+        raise ConfigError(f"{path}: {'; '.join(problems)}")
+    return station
+
+
+def save_station(station: StationConfig, path: Path | None = None) -> Path:
+    if problems := station.problems():
+        raise ConfigError("; ".join(problems))
+    path = path or station_config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = [f"{key} = {_toml_value(value)}" for key, value in asdict(station).items()]
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"'
