@@ -21,6 +21,7 @@ SECTIONS = (
     ("Foundation: import, lookup, check-in, export", "bench.foundation"),
     ("Reading the printout: decoding scans, degraded printouts, camera frames", "bench.scanning"),
     ("Reading the passport: MRZ parse and compare", "bench.mrz"),
+    ("Webcam frames through Qt: grey conversion, centre region, decode", "bench.camera"),
 )
 
 

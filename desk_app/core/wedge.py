@@ -1,0 +1,268 @@
+"""Keyboard-wedge text cleanup: undo what the desk's keyboard layout did to a USB scanner's keystrokes.
+
+A USB scanner "types" a code by sending key positions (scancodes), almost always as a US keyboard would. The
+desk's operating system turns those positions into characters with *its* layout, so on a Belgian AZERTY desk a
+US scanner's ``1234567890`` comes out as ``&é"'(§è!çà``. Because both sides agree on the key *positions*, every
+layout is described here by what its keys print (plain and with Shift), key by key; the translation back is derived
+from those descriptions, never written by hand.
+
+Only the two levels a scanner uses (plain and Shift) are described. The tables follow xkb-data 2.35 (the layouts
+Linux desks use); a test compares them with libxkbcommon where it is installed.
+
+What cannot round-trip is computed, not hidden (see :func:`untypable`): a US character whose key is a *dead key*
+on the desk (the desk waits for a second key to put an accent on), or whose key prints a character that another
+key prints too. For the QR alphanumeric set this is only ``+`` on German and Swiss desks (the key right of ``0``
+holds dead accents there). Confirmation codes never contain ``+``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
+
+# Key positions in xkb names: the number row (TLDE, AE01-AE12), three letter rows, the key next to Enter (BKSL;
+# above Enter on US boards, but the same scancode) and the extra ISO key left of Z (LSGT).
+_NUMBER_ROW = ("TLDE", *(f"AE{n:02}" for n in range(1, 13)))
+_TOP_ROW = tuple(f"AD{n:02}" for n in range(1, 13))
+_HOME_ROW = (*(f"AC{n:02}" for n in range(1, 12)), "BKSL")
+_BOTTOM_ROW = tuple(f"AB{n:02}" for n in range(1, 11))
+SPACE = "SPCE"
+
+QR_ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
+
+
+class UntypableError(ValueError):
+    """A character the scanner sends cannot come out of the desk's layout intact."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What each key position prints on one keyboard layout: ``keys[position] == (plain, shifted)``.
+
+    ``dead`` holds the characters that stand for dead keys in ``keys`` (they print nothing by themselves).
+    """
+
+    name: str
+    title: str
+    keys: Mapping[str, tuple[str, str]]
+    dead: frozenset[str]
+
+
+def _layout(name: str, title: str, *, e: str, d: str, c: str, b: str, lsgt: str = "", dead: str = "") -> Layout:
+    """A layout from its rows, each a space-separated list of two-character keys: plain then shifted.
+
+    ``e`` is TLDE then AE01-AE12, ``d`` AD01-AD12, ``c`` AC01-AC11 then BKSL, ``b`` AB01-AB10; ``lsgt`` is the
+    ISO key left of Z, absent on US boards.
+    """
+    keys: dict[str, tuple[str, str]] = {SPACE: (" ", " ")}
+    for positions, row in ((_NUMBER_ROW, e), (_TOP_ROW, d), (_HOME_ROW, c), (_BOTTOM_ROW, b)):
+        tokens = row.split()
+        if len(tokens) != len(positions) or any(len(token) != 2 for token in tokens):
+            raise ValueError(f"{name}: a row needs {len(positions)} keys of two characters: {row!r}")
+        keys.update((position, (token[0], token[1])) for position, token in zip(positions, tokens, strict=True))
+    if lsgt:
+        keys["LSGT"] = (lsgt[0], lsgt[1])
+    return Layout(name, title, MappingProxyType(keys), frozenset(dead))
+
+
+# The scanner's side. The ISO key (LSGT) is left out: a scanner emulating a US keyboard never sends it.
+US = _layout(
+    "us",
+    "US QWERTY (scanner and desk agree)",
+    e="`~ 1! 2@ 3# 4$ 5% 6^ 7& 8* 9( 0) -_ =+",
+    d="qQ wW eE rR tT yY uU iI oO pP [{ ]}",
+    c="aA sS dD fF gG hH jJ kK lL ;: '\" \\|",
+    b="zZ xX cC vV bB nN mM ,< .> /?",
+)
+
+LAYOUTS: Mapping[str, Layout] = MappingProxyType(
+    {
+        layout.name: layout
+        for layout in (
+            US,
+            _layout(
+                "gb",
+                "UK QWERTY",
+                e='`¬ 1! 2" 3£ 4$ 5% 6^ 7& 8* 9( 0) -_ =+',
+                d="qQ wW eE rR tT yY uU iI oO pP [{ ]}",
+                c="aA sS dD fF gG hH jJ kK lL ;: '@ #~",
+                b="zZ xX cC vV bB nN mM ,< .> /?",
+                lsgt="\\|",
+            ),
+            _layout(
+                "be",
+                "Belgian AZERTY",
+                e="²³ &1 é2 \"3 '4 (5 §6 è7 !8 ç9 à0 )° -_",
+                d="aA zZ eE rR tT yY uU iI oO pP ^¨ $*",
+                c="qQ sS dD fF gG hH jJ kK lL mM ù% µ£",
+                b="wW xX cC vV bB nN ,? ;. :/ =+",
+                lsgt="<>",
+                dead="^¨",
+            ),
+            _layout(
+                "fr",
+                "French AZERTY",
+                e="²~ &1 é2 \"3 '4 (5 -6 è7 _8 ç9 à0 )° =+",
+                d="aA zZ eE rR tT yY uU iI oO pP ^¨ $£",
+                c="qQ sS dD fF gG hH jJ kK lL mM ù% *µ",
+                b="wW xX cC vV bB nN ,? ;. :/ !§",
+                lsgt="<>",
+                dead="^¨",
+            ),
+            _layout(
+                "de",
+                "German QWERTZ",
+                e='^° 1! 2" 3§ 4$ 5% 6& 7/ 8( 9) 0= ß? ´`',
+                d="qQ wW eE rR tT zZ uU iI oO pP üÜ +*",
+                c="aA sS dD fF gG hH jJ kK lL öÖ äÄ #'",
+                b="yY xX cC vV bB nN mM ,; .: -_",
+                lsgt="<>",
+                dead="^´`",
+            ),
+            _layout(
+                "ch",
+                "Swiss German QWERTZ",
+                e="§° 1+ 2\" 3* 4ç 5% 6& 7/ 8( 9) 0= '? ^`",
+                d="qQ wW eE rR tT zZ uU iI oO pP üè ¨!",
+                c="aA sS dD fF gG hH jJ kK lL öé äà $£",
+                b="yY xX cC vV bB nN mM ,; .: -_",
+                lsgt="<>",
+                dead="^`¨",
+            ),
+            _layout(
+                "ch_fr",
+                "Swiss French QWERTZ",
+                e="§° 1+ 2\" 3* 4ç 5% 6& 7/ 8( 9) 0= '? ^`",
+                d="qQ wW eE rR tT zZ uU iI oO pP èü ¨!",
+                c="aA sS dD fF gG hH jJ kK lL éö àä $£",
+                b="yY xX cC vV bB nN mM ,; .: -_",
+                lsgt="<>",
+                dead="^`¨",
+            ),
+        )
+    }
+)
+
+
+@dataclass(frozen=True)
+class Translation:
+    """How a US scanner's characters come out on one desk layout, and back.
+
+    ``typed`` maps what the scanner means to what the desk prints; ``meant`` is its inverse; ``untypable`` holds
+    the scanner characters that cannot be recovered (dead keys, or two keys printing the same character).
+    """
+
+    typed: Mapping[str, str]
+    meant: Mapping[str, str]
+    untypable: frozenset[str]
+
+
+@cache
+def translation(layout: str) -> Translation:
+    """The translation for a desk with ``layout``, derived key by key from the US table and the desk's."""
+    desk = _layout_named(layout)
+    printed_by: dict[str, set[str]] = {}
+    pairs: list[tuple[str, str]] = []
+    for position, us_levels in US.keys.items():
+        desk_levels = desk.keys.get(position, ("", ""))
+        for meant, printed in zip(us_levels, desk_levels, strict=True):
+            pairs.append((meant, printed))
+            printed_by.setdefault(printed, set()).add(meant)
+    typed: dict[str, str] = {}
+    untypable: set[str] = set()
+    for meant, printed in pairs:
+        if not printed or printed in desk.dead or len(printed_by[printed]) > 1:
+            untypable.add(meant)
+        else:
+            typed[meant] = printed
+    return Translation(
+        MappingProxyType(typed), MappingProxyType({v: k for k, v in typed.items()}), frozenset(untypable)
+    )
+
+
+def _layout_named(layout: str) -> Layout:
+    try:
+        return LAYOUTS[layout]
+    except KeyError:
+        raise ValueError(f"unknown keyboard layout {layout!r}; known: {', '.join(LAYOUTS)}") from None
+
+
+def untypable(layout: str) -> frozenset[str]:
+    """The characters a US scanner cannot get through ``layout`` intact."""
+    return translation(layout).untypable
+
+
+def type_as(text: str, layout: str) -> str:
+    """What a desk with ``layout`` prints when a US scanner types ``text``.
+
+    Raises:
+        UntypableError: ``text`` holds a character that ``layout`` turns into a dead key or an ambiguous one.
+    """
+    table = translation(layout)
+    lost = sorted({char for char in text if char in table.untypable})
+    if lost:
+        raise UntypableError(f"{LAYOUTS[layout].title} cannot type {''.join(lost)!r} from a US scanner")
+    return "".join(table.typed.get(char, char) for char in text)
+
+
+def normalise(text: str, layout: str) -> str:
+    """What a US scanner meant, given what a desk with ``layout`` printed. Unknown characters stay as they are."""
+    meant = translation(layout).meant
+    return "".join(meant.get(char, char) for char in text)
+
+
+# Code grammar, loose on purpose: the shape tells a layout-mangled text from a good one; desk_app.core.codes
+# verifies. Signed: VERSION:KEYID:EVENT:KIND:REFERENCE:SIGNATURE; plain: the reference alone.
+_REFERENCE = r"[A-Z0-9][A-Z0-9-]{2,39}"
+_SIGNED = re.compile(rf"[A-Z][0-9]:[A-Z2-7]{{1,16}}:[A-Z2-7]{{1,16}}:[A-Z]:{_REFERENCE}:[A-Z2-7]{{16,}}")
+_PLAIN = re.compile(_REFERENCE)
+# ASCII only: str.upper() would turn a stray 'ß' (German for '-') into 'SS' and make garbage look like a reference.
+_ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def looks_like_code(text: str) -> bool:
+    """Whether ``text`` has the shape of a confirmation code or a plain reference (case-insensitive)."""
+    text = text.strip().translate(_ASCII_UPPER)
+    return bool(_SIGNED.fullmatch(text) or _PLAIN.fullmatch(text))
+
+
+def normalise_scan(text: str, layout: str | None = None) -> str:
+    """The code a keyboard-wedge scan stands for, upper-cased; ``text`` itself when no reading looks like one.
+
+    Tries, in order: the configured ``layout`` (set by the self-test), the text as typed, then every other known
+    layout, taking that reading only when exactly one distinct result looks like a code. Upper-casing (ASCII
+    letters only) also undoes Caps Lock on a QWERTY desk; on AZERTY and QWERTZ desks ':' sits on a letter key,
+    where Caps Lock makes it ';' and the code no longer reads (the self-test shows it).
+    """
+    raw = text.strip()
+    first = [normalise(raw, layout)] if layout else []
+    for reading in (*first, raw):
+        if looks_like_code(reading):
+            return reading.translate(_ASCII_UPPER)
+    others = {normalise(raw, name).translate(_ASCII_UPPER) for name in LAYOUTS if name not in ("us", layout)}
+    fitting = [reading for reading in others if looks_like_code(reading)]
+    return fitting[0] if len(fitting) == 1 else raw
+
+
+# Typed through every supported layout, this text comes out differently, so one scan tells the layout apart:
+# '@' (US/UK), '6' (BE/FR), ':' (DE/CH/CH-FR), and the letters that AZERTY and QWERTZ move.
+SELF_TEST_CODE = "SELFTEST-AQZWYM:6@"
+
+
+def guess_layout(typed: str, expected: str = SELF_TEST_CODE) -> str | None:
+    """The layout through which a US scanner typing ``expected`` prints ``typed``; None if none or several fit.
+
+    ``"us"`` means the scanner and the desk already agree (nothing to translate).
+    """
+    typed = typed.strip()
+    fitting = []
+    for name in LAYOUTS:
+        try:
+            if type_as(expected, name) == typed:
+                fitting.append(name)
+        except UntypableError:
+            continue
+    return fitting[0] if len(fitting) == 1 else None
