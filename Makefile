@@ -11,11 +11,14 @@ STAMP := $(VENV)/.installed
 # Debian packages: the venv module; the IANA time zone data behind Europe/Brussels; libzbar0 for pyzbar; the X
 # libraries Qt's xcb platform loads (icccm4 and keysyms1, although its error names xcb-cursor0); libpulse0, without
 # which QtMultimedia does not import; socat makes the pty pairs that stand in for serial scanners in the tests.
+# Debian's cups and postgresql packages try to start their services on install; without systemd that step fails
+# harmlessly, and the test fixtures start their own servers.
 APT_BASE := python3-venv tzdata libzbar0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libegl1 \
 	libgl1 libfontconfig1 libdbus-1-3 libpulse0
-APT_TEST := $(APT_BASE) socat
+# cups brings lp, lpstat and ipptool, which a desk with a printer needs; cups-pdf is the test suite's printer.
+APT_TEST := $(APT_BASE) socat cups printer-driver-cups-pdf
 APT_DEMO := $(APT_BASE)
-APT_BENCH := $(APT_BASE)
+APT_BENCH := $(APT_BASE) cups printer-driver-cups-pdf
 
 .PHONY: demo test bench lint format clean help
 

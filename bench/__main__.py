@@ -22,6 +22,8 @@ SECTIONS = (
     ("Reading the printout: decoding scans, degraded printouts, camera frames", "bench.scanning"),
     ("Reading the passport: MRZ parse and compare", "bench.mrz"),
     ("Webcam frames through Qt: grey conversion, centre region, decode", "bench.camera"),
+    ("Badges: render one, render a batch", "bench.badges"),
+    ("Printing: submit a badge and see the job complete", "bench.printing"),
 )
 
 

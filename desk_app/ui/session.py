@@ -1,0 +1,31 @@
+"""Who is working where: what every screen of the desk is given once staff have logged in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desk_app.core.model import Role, StaffMember
+from desk_app.desk import Desk, Station
+from desk_app.issuing import BadgeIssuer
+from desk_app.station import StationConfig
+
+
+@dataclass(frozen=True)
+class DeskSession:
+    """The logged-in desk: the service (store, event, clock), the station, the member of staff and the printer.
+
+    Screens call ``desk`` and ``issuer``; they never talk to the store directly for writes.
+    """
+
+    desk: Desk
+    issuer: BadgeIssuer
+    config: StationConfig
+    staff: StaffMember
+
+    @property
+    def station(self) -> Station:
+        return Station(self.config.entrance, self.config.desk, self.staff.login)
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.staff.role is Role.SUPERVISOR
