@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from desk_app.errors import ConfigError
+from desk_app.printing import CupsPrinter, PdfFolderPrinter, Printer
 
 SCANNERS = ("keyboard", "serial", "camera")
 BADGE_SIZES = ("card", "a6")
@@ -99,3 +100,14 @@ def _toml_value(value: object) -> str:
         return str(value)
     text = str(value).replace("\\", "\\\\").replace('"', '\\"')
     return f'"{text}"'
+
+
+def station_printer(queue: str = "", pdf_dir: str = "", station: StationConfig | None = None) -> Printer:
+    """The printer a desk prints on: the queue or folder asked for, else the station's, else an error."""
+    queue = queue or (station.printer if station and not pdf_dir else "")
+    pdf_dir = pdf_dir or (station.pdf_dir if station and not queue else "")
+    if queue:
+        return CupsPrinter(queue)
+    if pdf_dir:
+        return PdfFolderPrinter(Path(pdf_dir).expanduser())
+    raise ConfigError("no printer: give --printer QUEUE or --pdf-dir DIR, or set one in the station settings")

@@ -8,6 +8,7 @@ Exit codes (also in ``desk-app --help``):
   10  ``checkin``: REDIRECT, the person must go to another entrance
   11  ``checkin``: NEEDS_SUPERVISOR, a document does not match
   12  ``checkin``: REFUSE
+  13  ``checkin --print``, ``override --print``, ``reprint``: the print job failed; the person is not served
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from desk_app.cli import commands
+from desk_app.cli import badge_commands, commands
 from desk_app.errors import DeskError
 
 EPILOG = __doc__.split("\n\n", 1)[1] if __doc__ else ""
@@ -52,6 +53,21 @@ def _evidence(parser: argparse.ArgumentParser) -> None:
     press.add_argument("--press-card", metavar="N", help="number of the press card presented")
     press.add_argument("--editor-letter", action="store_true", help="the editor's letter was seen")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def _printing(parser: argparse.ArgumentParser, optional: bool = True) -> None:
+    """Where the badge is printed; the station settings give the default."""
+    if optional:
+        parser.add_argument(
+            "--print", action="store_true", help="print the badge now; issued only when the job completes"
+        )
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--printer", metavar="QUEUE", help="CUPS queue (default: the station's printer)")
+    where.add_argument(
+        "--pdf-dir", metavar="DIR", help="write badges as PDF files here instead (desks with no printer)"
+    )
+    parser.add_argument("--size", choices=("card", "a6"), help="badge size (default: the station's, else card)")
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the print job (default 60)")
 
 
 def _supervisor(parser: argparse.ArgumentParser, reason: str | None = None) -> None:
@@ -102,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("code", metavar="CODE", help="the scanned code or the typed reference")
     _station(p)
     _evidence(p)
+    _printing(p)
     p.set_defaults(run=commands.checkin)
 
     p = add("override", "supervisor: accept a doubtful ID or press card and issue the badge")
@@ -109,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     _station(p)
     _evidence(p)
     _supervisor(p, reason="why the supervisor accepts it (logged)")
+    _printing(p)
     p.set_defaults(run=commands.override)
 
     p = add("void", "supervisor: void an issued badge (lost, damaged); the person can be served again")
@@ -116,6 +134,32 @@ def build_parser() -> argparse.ArgumentParser:
     _station(p)
     _supervisor(p, reason="why the badge is voided (logged)")
     p.set_defaults(run=commands.void)
+
+    p = add("reprint", "supervisor: replace a lost or damaged badge; the earlier serial is voided")
+    p.add_argument("serial")
+    _station(p)
+    _supervisor(p, reason="why the badge is replaced (logged)")
+    _printing(p, optional=False)
+    p.set_defaults(run=commands.reprint)
+
+    p = add("badge", "render the badge a person holds to a PDF file")
+    p.add_argument("reference", metavar="REF")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument("--size", choices=("card", "a6"))
+    p.set_defaults(run=badge_commands.badge)
+
+    p = add("badges", "render every handed-over badge of one kind to one PDF, a page each")
+    p.add_argument("--kind", required=True, choices=("ministerial", "annual"))
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument("--size", choices=("card", "a6"))
+    p.set_defaults(run=badge_commands.badges)
+
+    p = sub.add_parser(
+        "printers",
+        help="list the print queues (exit 1 when there is none)",
+        description="list the CUPS print queues and whether they are ready",
+    )
+    p.set_defaults(run=badge_commands.printers)
 
     p = add("export", "export one day's check-in log (the day in the event's time zone)")
     p.add_argument("--day", required=True, metavar="YYYY-MM-DD")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import getpass
 import json
 import os
@@ -128,11 +129,27 @@ def _document_from_mrz(source: str, today: date) -> PresentedDocument:
     return to_presented(result)
 
 
-def _print_result(args: argparse.Namespace, result: CheckinResult, event: EventConfig) -> int:
+def _print_result(args: argparse.Namespace, result: CheckinResult, desk: Desk) -> int:
+    """Print the badge first when asked (``--print``), then the verdict; the exit code says how it ended."""
+    from desk_app.cli.badge_commands import PRINT_FAILED_EXIT, print_after
+
+    printed = print_after(args, desk, result) if args.print else None
+    if printed is not None:
+        result = dataclasses.replace(result, badge=printed.badge if printed.handed_over else None)
     if args.json:
-        print(json.dumps(verdict_json(result), ensure_ascii=False))
+        report = verdict_json(result)
+        if printed is not None:
+            report["printed"] = {
+                "handed_over": printed.handed_over,
+                "state": printed.outcome.state.value,
+                "message": printed.outcome.message,
+                "serial": printed.badge.serial,
+            }
+        print(json.dumps(report, ensure_ascii=False))
     else:
-        print("\n".join(verdict_lines(result, event)))
+        print("\n".join(verdict_lines(result, desk.event)))
+    if printed is not None and not printed.handed_over:
+        return PRINT_FAILED_EXIT
     return VERDICT_EXIT[result.verdict.outcome]
 
 
@@ -198,8 +215,9 @@ def lookup(args: argparse.Namespace) -> int:
 def checkin(args: argparse.Namespace) -> int:
     with session(args) as s:
         document, press = _evidence(args, s.event.local(s.clock.now()).date())
-        result = s.desk.check_in(Station(args.entrance, args.desk, args.staff), args.code, document, press)
-        return _print_result(args, result, s.event)
+        station = Station(args.entrance, args.desk, args.staff)
+        result = s.desk.check_in(station, args.code, document, press, printing=args.print)
+        return _print_result(args, result, s.desk)
 
 
 def override(args: argparse.Namespace) -> int:
@@ -207,8 +225,10 @@ def override(args: argparse.Namespace) -> int:
     with session(args) as s:
         document, press = _evidence(args, s.event.local(s.clock.now()).date())
         station = Station(args.entrance, args.desk, args.staff)
-        result = s.desk.override(station, args.supervisor, pin, args.reason, args.code, document, press)
-        return _print_result(args, result, s.event)
+        result = s.desk.override(
+            station, args.supervisor, pin, args.reason, args.code, document, press, printing=args.print
+        )
+        return _print_result(args, result, s.desk)
 
 
 def void(args: argparse.Namespace) -> int:
@@ -313,6 +333,12 @@ def mrz(args: argparse.Namespace) -> int:
     result = parse_mrz(_read_text(args.file))
     print(json.dumps(result_json(result), ensure_ascii=False))
     return 0 if result.valid else 1
+
+
+def reprint(args: argparse.Namespace) -> int:
+    from desk_app.cli.badge_commands import reprint as reprint_badge
+
+    return reprint_badge(args, _read_pin(args, f"PIN for {args.supervisor}: "))
 
 
 def purge(args: argparse.Namespace) -> int:
