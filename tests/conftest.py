@@ -25,6 +25,8 @@ from desk_app.core.model import (
 )
 from desk_app.desk import Desk, install_event
 from desk_app.store import Store, open_store
+from tests.pg_server import PostgresServer
+from tests.processes import Run, desk_app_runner
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 FIRST_MORNING = datetime(2024, 2, 14, 9, 0, tzinfo=BRUSSELS)
@@ -95,3 +97,25 @@ def staffed_store(store: Store, event: EventConfig) -> Store:
 @pytest.fixture
 def desk(staffed_store: Store, event: EventConfig, clock: FixedClock) -> Desk:
     return Desk(staffed_store, event, clock)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A real PostgreSQL server for the session, started on first use and stopped at the end. Fails (never
+    skips) when the server binaries are missing: the store must be proven on both backends."""
+    with PostgresServer() as server:
+        yield server
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
+    """A fresh, empty schema on the session's server, as a URL ``open_store`` takes."""
+    url = postgres_server.create_schema()
+    yield url
+    postgres_server.drop_schema(url)
+
+
+@pytest.fixture
+def run(tmp_path: Path) -> Run:
+    """``desk-app`` as a process on this test's database (see tests/processes.py)."""
+    return desk_app_runner(tmp_path)

@@ -11,7 +11,7 @@ import pytest
 from desk_app.cli import build_parser
 from desk_app.core.model import Status
 from tests.conftest import make_application
-from tests.e2e.conftest import Run
+from tests.processes import Run
 from tests.unit.intake.test_importer import row_of, write_csv
 
 # Every command, and whether it works on a desk database (and so takes --db and --now).
@@ -32,6 +32,10 @@ COMMANDS = {
     "decode": False,
     "mrz": False,
     "purge": True,
+    "reprint": True,
+    "badge": True,
+    "badges": True,
+    "printers": False,
     "demo": True,
 }
 

@@ -11,7 +11,7 @@ import pytest
 from desk_app.core.model import AccreditationKind, Status
 from desk_app.core.mrz import check_digit
 from tests.conftest import make_application
-from tests.e2e.conftest import Run
+from tests.processes import Run
 from tests.unit.intake.test_importer import row_of, write_csv
 
 DOCS = ("--document-number", "C01X00T47", "--press-card", "DJV-48213")

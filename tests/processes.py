@@ -1,4 +1,4 @@
-"""Run ``desk-app`` as a separate process, as staff and scripts do."""
+"""Run ``desk-app`` as a separate process, as staff and scripts do (the ``run`` fixture of tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -8,14 +8,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 DESK_APP = Path(sys.executable).parent / "desk-app"
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
 
-@pytest.fixture
-def run(tmp_path: Path) -> Run:
+def desk_app_runner(tmp_path: Path) -> Run:
     """``run("checkin", "X", stdin=...)`` with ``--db`` and ``--now`` added, unless ``bare`` (commands without them)."""
     db = tmp_path / "desk.sqlite"
 
