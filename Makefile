@@ -16,9 +16,10 @@ STAMP := $(VENV)/.installed
 APT_BASE := python3-venv tzdata libzbar0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libegl1 \
 	libgl1 libfontconfig1 libdbus-1-3 libpulse0
 # cups brings lp, lpstat and ipptool, which a desk with a printer needs; cups-pdf is the test suite's printer.
-APT_TEST := $(APT_BASE) socat cups printer-driver-cups-pdf
+# postgresql: the store tests and the multi-desk benchmark start a throwaway server of their own.
+APT_TEST := $(APT_BASE) socat cups printer-driver-cups-pdf postgresql
 APT_DEMO := $(APT_BASE)
-APT_BENCH := $(APT_BASE) cups printer-driver-cups-pdf
+APT_BENCH := $(APT_BASE) cups printer-driver-cups-pdf postgresql
 
 .PHONY: demo test bench lint format clean help
 

@@ -24,6 +24,7 @@ SECTIONS = (
     ("Webcam frames through Qt: grey conversion, centre region, decode", "bench.camera"),
     ("Badges: render one, render a batch", "bench.badges"),
     ("Printing: submit a badge and see the job complete", "bench.printing"),
+    ("Several desks: throughput on PostgreSQL and SQLite, lookup on PostgreSQL", "bench.multidesk"),
 )
 
 

@@ -46,11 +46,12 @@ from desk_app.store import Store, open_store
 VERDICT_EXIT = {Outcome.ISSUE: 0, Outcome.REDIRECT: 10, Outcome.NEEDS_SUPERVISOR: 11, Outcome.REFUSE: 12}
 
 
-def default_db_path() -> Path:
+def default_db_location() -> str:
+    """``$DESK_APP_DB`` as given (a path or a URL), else desk.sqlite in the user's data folder."""
     if env := os.environ.get("DESK_APP_DB"):
-        return Path(env)
+        return env
     data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return data_home / "desk-app" / "desk.sqlite"
+    return str(data_home / "desk-app" / "desk.sqlite")
 
 
 @dataclass
@@ -67,7 +68,7 @@ class Session:
 @contextmanager
 def session(args: argparse.Namespace) -> Iterator[Session]:
     """Open the database (installing the shipped event on first use) and the clock ``--now`` asks for."""
-    store = open_store(args.db or default_db_path())
+    store = open_store(args.db or default_db_location())
     try:
         event = event_of(store)
         if event is None:
@@ -160,7 +161,7 @@ def init(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise ConfigError(f"cannot read the event file {path}: {exc.strerror}") from exc
     at = _clock(args, parse_event(text, str(path))).now()
-    store = open_store(args.db or default_db_path())
+    store = open_store(args.db or default_db_location())
     try:
         event = install_event(store, text, path.name, at)
         print(f"{store.location}: ready for {event.name}, {event.first_day} to {event.last_day} ({event.id})")

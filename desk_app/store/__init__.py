@@ -1,6 +1,6 @@
 """The one store API. Every caller opens a ``Store`` and goes through its repositories.
 
-store = open_store("/path/desk.sqlite")
+store = open_store("/path/desk.sqlite")          # or sqlite:///path, or postgresql://user@host:5432/db
 with store.transaction():
     badge = store.badges.issue(...)
     store.log.append(...)
@@ -15,9 +15,13 @@ from pathlib import Path
 from desk_app.store.applications import Applications
 from desk_app.store.badges import Badges
 from desk_app.store.checkin_log import CheckinLog
-from desk_app.store.db import Database, open_sqlite
+from desk_app.store.db import Database
 from desk_app.store.meta import Meta
+from desk_app.store.sqlite import open_sqlite
 from desk_app.store.staff import Staff
+
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+SQLITE_SCHEME = "sqlite://"
 
 
 class Store:
@@ -31,11 +35,16 @@ class Store:
 
     @property
     def location(self) -> str:
+        """Where the data lives, fit to show: a file path, or a PostgreSQL URL without its password."""
         return self._db.location
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """All-or-nothing: everything written inside commits together or not at all."""
+        """All-or-nothing: everything written inside commits together or not at all.
+
+        The transaction holds the database's write lock from its start, so what it reads stays true until it
+        commits, whichever other desks write to the same database.
+        """
         with self._db.write():
             yield
 
@@ -50,8 +59,14 @@ class Store:
 
 
 def open_store(location: str | Path) -> Store:
-    """Open the database at ``location``: a file path or ``sqlite:///path``."""
+    """Open the database at ``location``: a file path or ``sqlite:///path`` (SQLite), or a
+    ``postgresql://`` / ``postgres://`` URL (PostgreSQL, for several desks on one database)."""
     text = str(location)
-    if text.startswith("sqlite:///"):
-        text = text[len("sqlite:///") - 1 :]
+    if text.startswith(POSTGRES_SCHEMES):
+        # Imported here so that a desk on SQLite never needs psycopg installed.
+        from desk_app.store.postgres import open_postgres
+
+        return Store(open_postgres(text))
+    if text.startswith(SQLITE_SCHEME):
+        text = text[len(SQLITE_SCHEME) :]
     return Store(open_sqlite(Path(text)))

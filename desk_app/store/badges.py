@@ -56,7 +56,11 @@ class Badges:
         state: BadgeState = BadgeState.ISSUED,
     ) -> Badge:
         """Record a badge with the next serial of its kind (e.g. M-000042): ISSUED when handed over as it is
-        (printed in advance), PRINTING while its print job is out."""
+        (printed in advance), PRINTING while its print job is out.
+
+        The serial is counted under the write lock every write transaction holds, so desks never share one; the
+        unique index stops a second active badge even if a caller skipped the check.
+        """
         if state not in (BadgeState.ISSUED, BadgeState.PRINTING):
             raise ValueError(f"a new badge is issued or printing, not {state}")
         prefix = SERIAL_PREFIX[kind]
@@ -103,6 +107,13 @@ class Badges:
                 (to_utc_text(at), reason, serial),
             )
         return changed == 1
+
+    def handed_over(self, kind: AccreditationKind) -> list[Badge]:
+        """Every badge of ``kind`` that reached its holder and was not voided, by serial."""
+        rows = self._db.all(
+            f"SELECT {_COLUMNS} FROM badges WHERE kind = ? AND state = 'issued' ORDER BY serial", (kind.value,)
+        )
+        return [_from_row(r) for r in rows]
 
     def issued_counts(self) -> dict[tuple[AccreditationKind, str], int]:
         """Badges handed over (and not voided) per kind and entrance."""

@@ -54,7 +54,11 @@ class CheckinLog:
         self._db = db
 
     def append(self, record: LogRecord) -> LogEntry:
-        """Add one entry at the head of the chain, in the caller's transaction if there is one."""
+        """Add one entry at the head of the chain, in the caller's transaction if there is one.
+
+        The head is read inside a write transaction, which holds the database's write lock: two desks can never
+        chain from the same head, and the seq primary key would refuse it if anything went around the lock.
+        """
         with self._db.write():
             head = self._db.one("SELECT seq, entry_hash FROM checkin_log ORDER BY seq DESC LIMIT 1")
             seq, prev = (head[0] + 1, head[1]) if head else (1, GENESIS_HASH)

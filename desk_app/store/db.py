@@ -1,35 +1,47 @@
-"""Connections, transactions and migrations: the part of the store that knows which database it talks to.
+"""Transactions and migrations, common to every database the store can talk to.
 
-Repositories write portable SQL with ``?`` placeholders and call ``Database``; a PostgreSQL backend only has
-to provide another ``Database``. SQLite is opened in WAL mode with ``synchronous=FULL``: a check-in that
-returned is on disk, even if the machine loses power the next moment.
+Repositories write portable SQL with ``?`` placeholders and call a ``Database``; ``sqlite.SqliteDatabase`` and
+``postgres.PostgresDatabase`` provide the connection underneath. Both serialise writers the same way: a write
+transaction holds the database's one write lock from its first statement to its commit, so whatever a
+transaction reads (the last log entry, a person's active badge, the next badge serial) stays true until it
+commits, on every desk.
 """
 
 from __future__ import annotations
 
-import os
-import sqlite3
 import threading
+from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
+from datetime import UTC, datetime
 from typing import Any
 
-from desk_app.errors import ConstraintViolation, StoreError
+from desk_app.core.clock import to_utc_text
+from desk_app.errors import StoreError
+from desk_app.store.dialect import Dialect, ddl
 from desk_app.store.schema import MIGRATIONS
 
 Row = tuple[Any, ...]
 
 
-class Database:
+class Unreachable(StoreError):
+    """The database server cannot be reached; nothing was written. Safe to try again once it is back."""
+
+
+class OutcomeUnknown(StoreError):
+    """The connection was lost while committing: the change may or may not be recorded. Look before retrying."""
+
+
+class Database(ABC):
     """One connection, with re-entrant write transactions.
 
     ``write()`` nests: only the outermost block begins and commits, so a check-in can insert a badge and
     append to the log in one transaction while each repository method stays usable on its own.
     """
 
-    def __init__(self, connection: sqlite3.Connection, location: str) -> None:
-        self._conn = connection
+    dialect: Dialect
+
+    def __init__(self, location: str) -> None:
         self.location = location
         self._depth = 0
         self._lock = threading.RLock()
@@ -38,67 +50,66 @@ class Database:
     def write(self) -> Iterator[None]:
         with self._lock:
             if self._depth == 0:
-                self._execute_raw("BEGIN IMMEDIATE")
+                self._begin()
             self._depth += 1
             try:
                 yield
             except BaseException:
                 self._depth -= 1
                 if self._depth == 0:
-                    self._conn.rollback()
+                    self._rollback()
                 raise
             self._depth -= 1
             if self._depth == 0:
-                self._conn.commit()
+                self._commit()
 
     @property
     def in_transaction(self) -> bool:
         return self._depth > 0
 
+    @abstractmethod
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run a statement; returns the number of rows it changed."""
-        return self._execute_raw(sql, params).rowcount
 
+    @abstractmethod
     def execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        try:
-            self._conn.executemany(sql, rows)
-        except sqlite3.IntegrityError as exc:
-            raise ConstraintViolation(str(exc)) from exc
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"database error: {exc}") from exc
+        """Run one statement once per row of parameters."""
 
+    @abstractmethod
     def one(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
-        row: Row | None = self._execute_raw(sql, params).fetchone()
-        return row
+        """The first row of a query, or None."""
 
+    @abstractmethod
     def all(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        return list(self._execute_raw(sql, params).fetchall())
+        """Every row of a query."""
 
+    @abstractmethod
     def iterate(self, sql: str, params: Sequence[Any] = (), batch: int = 2000) -> Iterator[Row]:
-        cursor = self._execute_raw(sql, params)
-        while rows := cursor.fetchmany(batch):
-            yield from rows
+        """The rows of a query, converted to Python a batch at a time."""
 
+    @abstractmethod
     def script(self, sql: str) -> None:
-        try:
-            self._conn.executescript(sql)
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"database error: {exc}") from exc
+        """Several statements separated by semicolons, without parameters."""
 
+    @abstractmethod
+    def table_exists(self, name: str) -> bool:
+        """Whether the schema has a table called ``name``."""
+
+    @abstractmethod
     def close(self) -> None:
-        self._conn.close()
+        """Close the connection; a transaction still open is rolled back."""
 
-    def _execute_raw(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
-        try:
-            return self._conn.execute(sql, params)
-        except sqlite3.IntegrityError as exc:
-            raise ConstraintViolation(str(exc)) from exc
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise StoreError(f"the database is busy ({self.location}); try again") from exc
-            raise StoreError(f"database error: {exc}") from exc
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"database error on {self.location}: {exc}") from exc
+    @abstractmethod
+    def _begin(self) -> None:
+        """Start a transaction holding the database's write lock."""
+
+    @abstractmethod
+    def _commit(self) -> None:
+        """Commit; on failure the transaction is over and the error says whether it may have committed."""
+
+    @abstractmethod
+    def _rollback(self) -> None:
+        """Roll back; never raises, so the error that caused it is the one the caller sees."""
 
 
 def escape_like(text: str) -> str:
@@ -106,52 +117,32 @@ def escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def open_sqlite(path: Path) -> Database:
-    """Open (creating with mode 0600 if needed) and migrate a SQLite database file."""
-    path = path.expanduser()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Create the file ourselves so it is private from its first byte; SQLite gives -wal and -shm the
-        # same mode.
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-        os.close(fd)
-        conn = sqlite3.connect(path, isolation_level=None, timeout=10.0, check_same_thread=False)
-    except (OSError, sqlite3.Error) as exc:
-        raise StoreError(f"cannot open the database {path}: {exc}") from exc
-    try:
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=FULL")
-        conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA busy_timeout=10000")
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        raise StoreError(f"{path} is not a desk database: {exc}") from exc
-    conn.isolation_level = None
-    db = Database(conn, str(path))
-    migrate(db)
-    return db
-
-
 def schema_version(db: Database) -> int:
-    row = db.one("SELECT name FROM sqlite_master WHERE type='table' AND name='schema_migrations'")
-    if row is None:
+    if not db.table_exists("schema_migrations"):
         return 0
     version = db.one("SELECT MAX(version) FROM schema_migrations")
     return int(version[0] or 0) if version else 0
 
 
 def migrate(db: Database) -> int:
-    """Apply every migration newer than the database, each in its own transaction. Returns the version."""
-    current = schema_version(db)
+    """Apply every migration newer than the database, each in its own transaction. Returns the version.
+
+    The version is read again inside each transaction, under the write lock: desks started at the same moment
+    on a new database apply each migration once, not once each.
+    """
     latest = len(MIGRATIONS)
+    current = schema_version(db)
     if current > latest:
         raise StoreError(f"{db.location} was written by a newer desk-app (schema {current}, this one knows {latest})")
     for version in range(current + 1, latest + 1):
         with db.write():
+            if schema_version(db) >= version:
+                continue
             for statement in MIGRATIONS[version - 1]:
-                db.execute(statement)
+                for sql in ddl(statement, db.dialect):
+                    db.execute(sql)
             db.execute(
-                "INSERT INTO schema_migrations (version, applied_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ'))",
-                (version,),
+                "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+                (version, to_utc_text(datetime.now(UTC))),
             )
     return latest

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desk_app.store.db import Database, escape_like
+from desk_app.store.db import Database
 
 EVENT_CONFIG_KEY = "event_config"
 
@@ -23,5 +23,6 @@ class Meta:
             )
 
     def with_prefix(self, prefix: str) -> dict[str, str]:
-        rows = self._db.all("SELECT key, value FROM meta WHERE key LIKE ? ESCAPE '\\'", (escape_like(prefix) + "%",))
+        """Entries whose key starts with ``prefix``, exactly: LIKE would ignore case on SQLite only."""
+        rows = self._db.all("SELECT key, value FROM meta WHERE substr(key, 1, ?) = ?", (len(prefix), prefix))
         return {str(k): str(v) for k, v in rows}

@@ -1,12 +1,38 @@
 """The schema, as an ordered list of migrations. Never edit a released migration: append a new one.
 
 Times are stored as UTC text in one fixed format (``2024-02-14T08:30:00.000000Z``) so that text order is time
-order on every backend.
+order on every backend. Statements are written once for both databases (``BLOB`` becomes ``BYTEA`` on
+PostgreSQL, see ``dialect``); the few that cannot be are ``PerDialect``.
 """
 
 from __future__ import annotations
 
-_V1 = [
+from desk_app.store.dialect import PerDialect, Statement
+
+_APPEND_ONLY_SQLITE = (
+    """CREATE TRIGGER checkin_log_no_update BEFORE UPDATE ON checkin_log
+       BEGIN SELECT RAISE(ABORT, 'the check-in log is append-only: entries cannot be changed'); END""",
+    """CREATE TRIGGER checkin_log_no_delete BEFORE DELETE ON checkin_log
+       BEGIN SELECT RAISE(ABORT, 'the check-in log is append-only: entries cannot be deleted'); END""",
+)
+# The same refusal, raised as an integrity violation (SQLSTATE 23000) as SQLite's RAISE(ABORT) is; TRUNCATE,
+# which SQLite does not have and which skips row triggers, is refused too.
+_APPEND_ONLY_POSTGRESQL = (
+    """CREATE FUNCTION checkin_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+           RAISE EXCEPTION 'the check-in log is append-only: entries cannot be %',
+               CASE TG_OP WHEN 'UPDATE' THEN 'changed' ELSE 'deleted' END
+               USING ERRCODE = 'integrity_constraint_violation';
+       END $$""",
+    """CREATE TRIGGER checkin_log_no_update BEFORE UPDATE ON checkin_log
+       FOR EACH ROW EXECUTE FUNCTION checkin_log_refuse_change()""",
+    """CREATE TRIGGER checkin_log_no_delete BEFORE DELETE ON checkin_log
+       FOR EACH ROW EXECUTE FUNCTION checkin_log_refuse_change()""",
+    """CREATE TRIGGER checkin_log_no_truncate BEFORE TRUNCATE ON checkin_log
+       FOR EACH STATEMENT EXECUTE FUNCTION checkin_log_refuse_change()""",
+)
+
+_V1: list[Statement] = [
     "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)",
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     """CREATE TABLE applications (
@@ -73,17 +99,14 @@ _V1 = [
         entry_hash TEXT NOT NULL UNIQUE
     )""",
     "CREATE INDEX checkin_log_by_time ON checkin_log (time)",
-    """CREATE TRIGGER checkin_log_no_update BEFORE UPDATE ON checkin_log
-       BEGIN SELECT RAISE(ABORT, 'the check-in log is append-only: entries cannot be changed'); END""",
-    """CREATE TRIGGER checkin_log_no_delete BEFORE DELETE ON checkin_log
-       BEGIN SELECT RAISE(ABORT, 'the check-in log is append-only: entries cannot be deleted'); END""",
+    PerDialect(sqlite=_APPEND_ONLY_SQLITE, postgresql=_APPEND_ONLY_POSTGRESQL),
 ]
 
 # Badges are printed at the desk: a badge exists from the moment its job is sent, and counts as handed over only
 # when the job completed.
-_V2 = [
+_V2: list[Statement] = [
     "ALTER TABLE badges ADD COLUMN state TEXT NOT NULL DEFAULT 'issued'"
     " CHECK (state IN ('printing', 'issued', 'print_failed', 'voided'))",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2]
+MIGRATIONS: list[list[Statement]] = [_V1, _V2]

@@ -12,6 +12,9 @@ desk (the same Store) carries on by itself, and every entry committed before the
 from __future__ import annotations
 
 import multiprocessing
+import os
+import subprocess
+import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -235,3 +238,24 @@ def test_a_desk_survives_a_database_outage(restarted: PostgresServer, postgres_u
         assert report.intact, report.problem
         assert sum(store.badges.issued_counts().values()) == people
         assert all(store.badges.active_for(r) is not None for r in references(people))
+
+
+def desk_app(*args: str) -> subprocess.CompletedProcess[str]:
+    command = [str(Path(sys.executable).parent / "desk-app"), *args]
+    env = {**os.environ, "PYTHONWARNINGS": "error"}
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+
+
+def test_the_command_line_works_on_postgresql_unchanged(postgres_url: str) -> None:
+    prepare(postgres_url, 2)
+    common = ["--db", postgres_url, "--now", "2024-02-14T09:00"]
+    station = ["--entrance", "groups", "--desk", "G1", "--staff", "clerk1", "--document-number", "C01X00T47"]
+    first = desk_app("checkin", "DM24-000001", *station, "--press-card", "DJV-48213", *common)
+    assert first.returncode == 0, first.stderr
+    station[3] = "G2"
+    again = desk_app("checkin", "DM24-000001", *station, "--press-card", "DJV-48213", *common)
+    assert again.returncode == 12 and "G1" in again.stdout, again.stdout + again.stderr
+    verified = desk_app("log", "verify", *common)
+    assert verified.returncode == 0 and verified.stderr == "", verified.stderr
+    down = desk_app("lookup", "DM24-000002", "--db", postgres_url.replace("/desk_tests", "/no_such_database"))
+    assert down.returncode == StoreError.exit_code and "unreachable" in down.stderr and "Traceback" not in down.stderr

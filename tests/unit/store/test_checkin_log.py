@@ -1,18 +1,20 @@
-"""The check-in log: append-only in the database, and tamper-evident when someone goes around the app."""
+"""The check-in log: append-only in the database, and tamper-evident when someone goes around the app.
+
+On both backends: ``sql_shell`` stands for someone with a database shell who drops the guards first.
+"""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
 from desk_app.core.chain import GENESIS_HASH, entry_hash
 from desk_app.core.model import Action, LogRecord
-from desk_app.errors import StoreError
+from desk_app.errors import ConstraintViolation
 from desk_app.store import Store, open_store
 from tests.conftest import FIRST_MORNING
+from tests.unit.store.conftest import DROP_GUARDS, SqlShell
 
 
 def fill(store: Store, count: int = 5) -> None:
@@ -32,15 +34,9 @@ def fill(store: Store, count: int = 5) -> None:
         )
 
 
-def behind_the_apps_back(db_path: Path, *statements: str) -> None:
-    """What someone with a SQLite shell could do: drop the guards and edit the table."""
-    conn = sqlite3.connect(db_path)
-    conn.execute("DROP TRIGGER checkin_log_no_update")
-    conn.execute("DROP TRIGGER checkin_log_no_delete")
-    for statement in statements:
-        conn.execute(statement)
-    conn.commit()
-    conn.close()
+def behind_the_apps_back(sql_shell: SqlShell, backend: str, *statements: str) -> None:
+    """Drop the guards and edit the table."""
+    sql_shell(*DROP_GUARDS[backend], *statements)
 
 
 def test_entries_chain_from_genesis(store: Store) -> None:
@@ -65,9 +61,20 @@ def test_entries_chain_from_genesis(store: Store) -> None:
 )
 def test_database_refuses_updates_and_deletes(store: Store, statement: str) -> None:
     fill(store, 3)
-    with pytest.raises(StoreError, match="append-only"), store.transaction():
+    with pytest.raises(ConstraintViolation, match="append-only"), store.transaction():
         store._db.execute(statement)
     assert store.log.count() == 3 and store.log.verify().intact
+
+
+def test_the_guards_hold_against_a_database_shell_too(store: Store, backend: str, sql_shell: SqlShell) -> None:
+    fill(store, 2)
+    statements = ["DELETE FROM checkin_log WHERE seq = 1"]
+    if backend == "postgresql":
+        statements.append("TRUNCATE checkin_log")  # skips row triggers; has its own guard
+    for statement in statements:
+        with pytest.raises(Exception, match="append-only"):
+            sql_shell(statement)
+    assert store.log.count() == 2 and store.log.verify().intact
 
 
 TAMPERING = {
@@ -97,12 +104,14 @@ TAMPERING = {
 
 
 @pytest.mark.parametrize("name", TAMPERING)
-def test_verify_finds_the_first_tampered_entry(store: Store, db_path: Path, name: str) -> None:
+def test_verify_finds_the_first_tampered_entry(
+    store: Store, store_url: str, backend: str, sql_shell: SqlShell, name: str
+) -> None:
     statements, first_broken, words = TAMPERING[name]
     fill(store, 5)
     store.close()
-    behind_the_apps_back(db_path, *statements)
-    with open_store(db_path) as reopened:
+    behind_the_apps_back(sql_shell, backend, *statements)
+    with open_store(store_url) as reopened:
         report = reopened.log.verify()
     assert not report.intact
     assert report.first_broken == first_broken
@@ -110,14 +119,17 @@ def test_verify_finds_the_first_tampered_entry(store: Store, db_path: Path, name
     assert report.entries == first_broken - 1
 
 
-def test_an_inserted_entry_with_a_correct_hash_still_breaks_the_link_after_it(store: Store, db_path: Path) -> None:
+def test_an_inserted_entry_with_a_correct_hash_still_breaks_the_link_after_it(
+    store: Store, store_url: str, backend: str, sql_shell: SqlShell
+) -> None:
     fill(store, 5)
     third = next(e for e in store.log.for_reference("DM24-000002"))
     forged = LogRecord(third.record.time, Action.ISSUE, "groups", "G1", "anna", "FORGED", "ISSUE")
     forged_hash = entry_hash(third.entry_hash, 4, forged)
     store.close()
     behind_the_apps_back(
-        db_path,
+        sql_shell,
+        backend,
         "UPDATE checkin_log SET seq = seq + 1000 WHERE seq >= 4",
         "UPDATE checkin_log SET seq = seq - 999 WHERE seq >= 1000",
         "INSERT INTO checkin_log VALUES (4, '"
@@ -125,7 +137,7 @@ def test_an_inserted_entry_with_a_correct_hash_still_breaks_the_link_after_it(st
         + f"', 'ISSUE', 'groups', 'G1', 'anna', 'FORGED', 'ISSUE', '[]', '{{}}', '{third.entry_hash}', "
         f"'{forged_hash}')",
     )
-    with open_store(db_path) as reopened:
+    with open_store(store_url) as reopened:
         report = reopened.log.verify()
     assert (report.first_broken, report.entries) == (5, 4)
     assert "does not follow" in report.problem

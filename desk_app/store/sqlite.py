@@ -1,0 +1,119 @@
+"""SQLite, the default for a single desk: one file, opened in WAL mode with ``synchronous=FULL``.
+
+A check-in that returned is on disk, even if the machine loses power the next moment. ``BEGIN IMMEDIATE`` takes
+the file's write lock at the start of every write transaction, so desks (processes) sharing the file on one
+machine are serialised, waiting up to the busy timeout for each other.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import suppress
+from pathlib import Path
+from typing import Any
+
+from desk_app.errors import ConstraintViolation, StoreError
+from desk_app.store.db import Database, Row, migrate
+from desk_app.store.dialect import Dialect
+
+BUSY_TIMEOUT_S = 10.0
+
+
+class SqliteDatabase(Database):
+    dialect = Dialect.SQLITE
+
+    def __init__(self, connection: sqlite3.Connection, location: str) -> None:
+        super().__init__(location)
+        self._conn = connection
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        return self._run(sql, params).rowcount
+
+    def execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        try:
+            self._conn.executemany(sql, rows)
+        except sqlite3.IntegrityError as exc:
+            raise ConstraintViolation(str(exc)) from exc
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"database error: {exc}") from exc
+
+    def one(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
+        row: Row | None = self._run(sql, params).fetchone()
+        return row
+
+    def all(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        return list(self._run(sql, params).fetchall())
+
+    def iterate(self, sql: str, params: Sequence[Any] = (), batch: int = 2000) -> Iterator[Row]:
+        cursor = self._run(sql, params)
+        while rows := cursor.fetchmany(batch):
+            yield from rows
+
+    def script(self, sql: str) -> None:
+        try:
+            self._conn.executescript(sql)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"database error: {exc}") from exc
+
+    def table_exists(self, name: str) -> bool:
+        return self.one("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)) is not None
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def _begin(self) -> None:
+        self._run("BEGIN IMMEDIATE")
+
+    def _commit(self) -> None:
+        try:
+            self._conn.commit()
+        except sqlite3.DatabaseError as exc:
+            self._rollback()
+            raise StoreError(f"database error on {self.location}, nothing was recorded: {exc}") from exc
+
+    def _rollback(self) -> None:
+        with suppress(sqlite3.DatabaseError):  # the transaction is gone either way; the caller's error is reported
+            self._conn.rollback()
+
+    def _run(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        try:
+            return self._conn.execute(sql, params)
+        except sqlite3.IntegrityError as exc:
+            raise ConstraintViolation(str(exc)) from exc
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise StoreError(f"the database is busy ({self.location}); try again") from exc
+            raise StoreError(f"database error: {exc}") from exc
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"database error on {self.location}: {exc}") from exc
+
+
+def open_sqlite(path: Path) -> SqliteDatabase:
+    """Open (creating with mode 0600 if needed) and migrate a SQLite database file."""
+    path = path.expanduser()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Create the file ourselves so it is private from its first byte; SQLite gives -wal and -shm the
+        # same mode.
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        os.close(fd)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(f"cannot open the database {path}: {exc}") from exc
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(f"{path} is not a desk database: {exc}") from exc
+    db = SqliteDatabase(conn, str(path))
+    try:
+        migrate(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
