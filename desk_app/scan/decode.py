@@ -17,9 +17,9 @@ from ctypes import string_at
 from dataclasses import dataclass
 from pathlib import Path
 
-import pypdfium2  # type: ignore[import-untyped]
+import pypdfium2
 from PIL import Image, UnidentifiedImageError
-from pyzbar import wrapper as zbar  # type: ignore[import-untyped]
+from pyzbar import wrapper as zbar
 
 from desk_app.errors import DeskError
 from desk_app.scan.retries import RETRIES
