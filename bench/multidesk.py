@@ -23,7 +23,7 @@ from multiprocessing.synchronize import Barrier
 from pathlib import Path
 from typing import Any
 
-from bench.foundation import MORNING, Figure, SteppingClock, percentile, timed
+from bench.foundation import MORNING, Figure, SteppingClock, lookup_samples, percentile, timed
 from desk_app.config import DEFAULT_EVENT_FILE
 from desk_app.core.model import PresentedDocument, PresentedPress, Role, StaffMember
 from desk_app.demo.generator import generate_rows, write_csv
@@ -135,11 +135,7 @@ def bench_lookup(url: str, folder: Path, people: int, lookups: int) -> list[Figu
         picks = [rng.choice(references) for _ in range(lookups)]
         for reference in picks[:200]:  # a desk's first lookups warm its connection and the server's cache
             store.applications.get(reference)
-        samples = []
-        for reference in picks:
-            start = time.perf_counter()
-            store.applications.get(reference)
-            samples.append((time.perf_counter() - start) * 1000)
+        samples = lookup_samples(store, picks)
         count = store.applications.count()
     p99 = percentile(samples, 0.99)
     return [

@@ -79,6 +79,18 @@ def session(args: argparse.Namespace) -> Iterator[Session]:
         store.close()
 
 
+@contextmanager
+def writing(label: str, target: str) -> Iterator[ProgressBar]:
+    """A progress bar for a long write; a file system error becomes a message naming the target."""
+    bar = ProgressBar(label)
+    try:
+        yield bar
+    except OSError as exc:
+        raise DeskError(f"cannot write {target}: {exc.strerror}") from exc
+    finally:
+        bar.close()
+
+
 def _clock(args: argparse.Namespace, event: EventConfig) -> Clock:
     """The real clock, or with ``--now`` one started at that moment (read in the event's time zone)."""
     if not args.now:
@@ -248,15 +260,9 @@ def export(args: argparse.Namespace) -> int:
         day = date.fromisoformat(args.day)
     except ValueError as exc:
         raise ConfigError(f"--day {args.day!r} is not a date written YYYY-MM-DD") from exc
-    with session(args) as s:
-        bar = ProgressBar(f"exporting {day}")
+    with session(args) as s, writing(f"exporting {day}", args.out) as bar:
         writer = export_csv if args.format == "csv" else export_pdf
-        try:
-            totals = writer(s.store, s.event, day, Path(args.out), bar)
-        except OSError as exc:
-            raise DeskError(f"cannot write {args.out}: {exc.strerror}") from exc
-        finally:
-            bar.close()
+        totals = writer(s.store, s.event, day, Path(args.out), bar)
         print(f"{args.out}: {totals.entries} log entries of {day} ({s.event.time_zone.key})")
     return 0
 
@@ -311,14 +317,8 @@ def keys_install(args: argparse.Namespace) -> int:
 
 def confirmations(args: argparse.Namespace) -> int:
     key = load_signing_key(Path(args.key))
-    with session(args) as s:
-        bar = ProgressBar("writing confirmations")
-        try:
-            written = write_confirmations(s.store, s.event, key, Path(args.out), bar)
-        except OSError as exc:
-            raise DeskError(f"cannot write in {args.out}: {exc.strerror}") from exc
-        finally:
-            bar.close()
+    with session(args) as s, writing("writing confirmations", args.out) as bar:
+        written = write_confirmations(s.store, s.event, key, Path(args.out), bar)
         print(f"{written} confirmation printouts written to {args.out}")
     return 0
 
