@@ -52,6 +52,17 @@ class Station:
 
 
 @dataclass(frozen=True)
+class Lookup:
+    """What a scan says before any document is shown: the verdict so far."""
+
+    reference: str
+    code: CodeStatus
+    verdict: Verdict
+    application: Application | None
+    code_problem: str = ""
+
+
+@dataclass(frozen=True)
 class CheckinResult:
     reference: str
     code: CodeStatus
@@ -109,6 +120,31 @@ class Desk:
         """The reference a scanned or typed code stands for, and how far it can be trusted."""
         reading = read_code(text, self.event.id, self.keys)
         return dataclasses.replace(reading, reference=reading.reference[:MAX_LOGGED_CODE])
+
+    def preview(self, station: Station, code_text: str) -> Lookup:
+        """Where the person stands before their documents are checked; reads only (see ``log_lookup``)."""
+        self.staff_at(station)
+        case = self._case(station, code_text, None, None)
+        return Lookup(case.reference, case.evidence.code, decide(case), case.application, case.code_problem)
+
+    def log_lookup(self, station: Station, lookup: Lookup) -> LogEntry:
+        """Log a preview as a LOOKUP, so a person who walks away before the check-in still leaves a trace."""
+        detail = {"code": lookup.code.value, "preview": lookup.verdict.outcome.value}
+        if lookup.code_problem:
+            detail["code_problem"] = lookup.code_problem
+        return self.store.log.append(
+            LogRecord(
+                self.clock.now(),
+                Action.LOOKUP,
+                station.entrance,
+                station.desk,
+                station.staff,
+                lookup.reference,
+                "",
+                tuple(r.value for r in lookup.verdict.reasons),
+                detail,
+            )
+        )
 
     def check_in(
         self,

@@ -52,6 +52,9 @@ class BadgeIssuer:
             job = self.printer.submit(self.render(badge), title=badge.serial)
         except PrintError as exc:
             return self._failed(station, badge, PrintOutcome(JobState.FAILED, str(exc), None), None)
+        except Exception as exc:  # a rendering or driver bug must not leave the badge PRINTING for ever
+            message = f"the badge could not be prepared for printing ({type(exc).__name__}: {exc})"
+            return self._failed(station, badge, PrintOutcome(JobState.FAILED, message, None), None)
         self._log(station, badge, Action.PRINT, "", {"job": job.job_id, "printer": self.printer.describe()})
         outcome = self.printer.wait(job, self.timeout_s)
         if outcome.state is not JobState.COMPLETED:

@@ -189,3 +189,15 @@ def test_code_of_the_other_kind_is_refused(listed: Desk, office_key: Ed25519Priv
     result = desk.check_in(GROUPS, code, DOC, CARD)
     assert result.verdict.reasons == (Reason.CODE_KIND_MISMATCH,)
     assert "list says ministerial" in result.log_entry.record.detail["code_problem"]
+
+
+def test_a_preview_reads_only_and_a_logged_lookup_leaves_a_trace(listed: Desk) -> None:
+    found = listed.preview(GROUPS, "dm24-000001")
+    assert (found.reference, found.verdict.reasons) == (
+        "DM24-000001",
+        (Reason.ID_DOCUMENT_NOT_PRESENTED, Reason.PRESS_CREDENTIAL_NOT_PRESENTED),
+    )
+    assert listed.store.log.for_reference("DM24-000001") == []
+    entry = listed.log_lookup(GROUPS, found)
+    assert (entry.record.action.value, entry.record.outcome) == ("LOOKUP", "")
+    assert entry.record.detail == {"code": "plain_reference", "preview": "REFUSE"}

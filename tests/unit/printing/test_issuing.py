@@ -102,3 +102,17 @@ def test_reprint_voids_the_earlier_serial(listed: Desk, tmp_path: Path) -> None:
     )
     assert reprint.detail["voided_serial"] == first.badge.serial and reprint.detail["supervisor"] == "sam"
     assert actions(listed)[-3:] == ["REPRINT", "PRINT", "ISSUE"]
+
+
+class BrokenDriver(RefusingPrinter):
+    """A driver with a bug: it raises something that is not a PrintError."""
+
+    def submit(self, pdf: bytes, title: str) -> PrintJob:
+        raise RuntimeError("segfault in the card driver")
+
+
+def test_a_driver_bug_fails_the_print_instead_of_leaving_it_printing(listed: Desk) -> None:
+    badge = listed.check_in(GROUPS, "DM24-000001", DOC, CARD, printing=True).badge
+    printed = BadgeIssuer(listed, BrokenDriver()).print_badge(GROUPS, badge)
+    assert printed.badge.state is BadgeState.PRINT_FAILED and "segfault" in printed.outcome.message
+    assert listed.store.badges.active_for("DM24-000001") is None
