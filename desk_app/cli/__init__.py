@@ -238,9 +238,14 @@ def build_parser() -> argparse.ArgumentParser:
     _supervisor(p)
     p.set_defaults(run=commands.purge)
 
+    p = add("gui", "open the desk's window (first run asks for the station, then staff log in)")
+    p.add_argument("--station", metavar="FILE", help="station settings file (default: the user's config folder)")
+    p.set_defaults(run=commands.gui)
+
     p = add("demo", "build the demo database (fictional applicants) and say what to try")
     p.add_argument("--out", metavar="DIR", default=".demo", help="folder for the demo files (default .demo)")
     p.add_argument("--count", type=int, default=300, help="number of applicants (default 300)")
+    p.add_argument("--no-gui", action="store_true", help="build the demo and say what to try, without the window")
     p.set_defaults(run=commands.demo)
     return parser
 

@@ -350,6 +350,16 @@ def purge(args: argparse.Namespace) -> int:
     return 0
 
 
+DEMO_MORNING = "2024-02-14T09:30"  # after the demo's first check-ins, while the counters issue badges
+
+
+def gui(args: argparse.Namespace) -> int:
+    from desk_app.ui.app import run_gui  # Qt is loaded only for the window
+
+    station = Path(args.station) if args.station else None
+    return run_gui(args.db or default_db_location(), args.now, station)
+
+
 def demo(args: argparse.Namespace) -> int:
     from desk_app.demo.build import build_demo
 
@@ -357,4 +367,12 @@ def demo(args: argparse.Namespace) -> int:
     db = Path(args.db) if args.db else out / "demo.sqlite"
     summary = build_demo(db, out, count=args.count)
     print(summary.describe())
-    return 0
+    if args.no_gui:
+        return 0
+    from desk_app.ui.app import display_problem, run_gui
+
+    if problem := display_problem():
+        print(f"\nThe desk's window needs a screen: {problem}")
+        return 0
+    print(f"\nOpening the desk on {db}, at the Groups entrance on the event's first morning...")
+    return run_gui(str(db), args.now or DEMO_MORNING, demo=True)

@@ -36,6 +36,7 @@ COMMANDS = {
     "badge": True,
     "badges": True,
     "printers": False,
+    "gui": True,
     "demo": True,
 }
 
@@ -203,3 +204,12 @@ def test_purge_after_the_event(ready: Run) -> None:
     assert after.returncode == 0 and "3 applications" in after.stdout
     assert ready("lookup", "muller").returncode == 1
     assert ready("log", "verify").returncode == 0
+
+
+def test_demo_builds_a_desk_to_try(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "demo"
+    result = run("demo", "--out", str(out), "--count", "40", "--no-gui", db_path=out / "demo.sqlite")
+    assert result.returncode == 0, result.stderr
+    assert "Demo database:" in result.stdout and "Staff (login, PIN): counter1" in result.stdout
+    assert (out / "confirmations").is_dir() and (out / "keys" / "verify-key.pem").exists()
+    assert run("log", "verify", db_path=out / "demo.sqlite").returncode == 0
