@@ -21,7 +21,7 @@ APT_TEST := $(APT_BASE) socat cups printer-driver-cups-pdf postgresql
 APT_DEMO := $(APT_BASE)
 APT_BENCH := $(APT_BASE) cups printer-driver-cups-pdf postgresql
 
-.PHONY: demo test bench lint format clean help
+.PHONY: demo test bench lint format clean help translations
 
 help:
 	@echo "make demo   build the demo database and start the desk on it"
@@ -73,6 +73,10 @@ bench:
 	$(call ensure_apt,$(APT_BENCH))
 	@$(MAKE) --no-print-directory $(STAMP)
 	$(BIN)/python -m bench
+
+# After changing a text of the interface: extract it into resources/i18n/*.ts, translate, then run again to compile.
+translations:
+	$(BIN)/python -m desk_app.ui.translations
 
 lint:
 	$(BIN)/ruff check --fix .

@@ -22,6 +22,8 @@ SECTIONS = (
     ("Reading the printout: decoding scans, degraded printouts, camera frames", "bench.scanning"),
     ("Reading the passport: MRZ parse and compare", "bench.mrz"),
     ("Webcam frames through Qt: grey conversion, centre region, decode", "bench.camera"),
+    ("The check-in screen: scan to verdict, start to ready", "bench.gui"),
+    ("The whole desk: start to ready, login included", "bench.gui_start"),
     ("Badges: render one, render a batch", "bench.badges"),
     ("Printing: submit a badge and see the job complete", "bench.printing"),
     ("Several desks: throughput on PostgreSQL and SQLite, lookup on PostgreSQL", "bench.multidesk"),

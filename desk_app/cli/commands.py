@@ -372,7 +372,7 @@ def demo(args: argparse.Namespace) -> int:
     from desk_app.ui.app import display_problem, run_gui
 
     if problem := display_problem():
-        print(f"\nThe desk's window needs a screen: {problem}")
+        print(f"\n{problem}")
         return 0
     print(f"\nOpening the desk on {db}, at the Groups entrance on the event's first morning...")
     return run_gui(str(db), args.now or DEMO_MORNING, demo=True)

@@ -1,0 +1,129 @@
+"""What the verdict banner says in each state of a check-in, built fresh in the language in use.
+
+Every reason of a verdict is listed in words; a redirect names the entrance and says how to get there; "already
+issued" says when, where and by whom; a typed reference that could not be verified is an amber note even when the
+answer is yes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from desk_app.core.event import EventConfig
+from desk_app.core.model import CodeStatus, Outcome, Reason, Verdict
+from desk_app.ui.checkin.texts import already_issued_text, fill, outcome_title, reason_text
+from desk_app.ui.checkin.verdict_banner import BannerContent, Symbol, Tone
+from desk_app.ui.words import in_french
+
+CHECK_ID = "CHECK_ID"
+_LOOK = {
+    Outcome.ISSUE: (Tone.GO, Symbol.ISSUE),
+    Outcome.REDIRECT: (Tone.CAUTION, Symbol.REDIRECT),
+    Outcome.REFUSE: (Tone.STOP, Symbol.REFUSE),
+    Outcome.NEEDS_SUPERVISOR: (Tone.CAUTION, Symbol.SUPERVISOR),
+}
+_NOTES = frozenset({Reason.REFERENCE_NOT_VERIFIED})
+translate = QCoreApplication.translate  # a name pyside6-lupdate knows: the texts below are collected
+
+
+def ready() -> BannerContent:
+    return BannerContent(
+        "READY",
+        Tone.READY,
+        Symbol.READY,
+        translate("Banner", "READY FOR THE NEXT PERSON"),
+        (translate("Banner", "Scan the confirmation printout, or look the person up by reference or name."),),
+    )
+
+
+def busy(title: str) -> BannerContent:
+    return BannerContent("BUSY", Tone.READY, Symbol.BUSY, title)
+
+
+def looking_up() -> BannerContent:
+    return busy(translate("Banner", "LOOKING UP…"))
+
+
+def check_id(verdict: Verdict, code: CodeStatus) -> BannerContent:
+    """An eligible person: the ID check decides. Notes what is already known (an expiring document)."""
+    lines = [
+        translate("Banner", "Check the ID document, the press card or editor's letter, and the face; then press Enter.")
+    ]
+    if Reason.DOCUMENT_EXPIRED in verdict.reasons:
+        expired = reason_text(Reason.DOCUMENT_EXPIRED)
+        lines.append(
+            fill(translate("Banner", "Note: %1 (in the application); a newer document needs a supervisor."), expired)
+        )
+    return BannerContent(
+        CHECK_ID, Tone.INFO, Symbol.CHECK_ID, translate("Banner", "CHECK ID"), tuple(lines), _unverified(code)
+    )
+
+
+def verdict(verdict: Verdict, event: EventConfig, prior_staff: str, code: CodeStatus) -> BannerContent:
+    """A verdict of the rules, with every reason in words and what to do next."""
+    tone, symbol = _LOOK[verdict.outcome]
+    lines = [reason_text(reason) for reason in verdict.reasons if reason not in _NOTES]
+    if verdict.prior_badge is not None:
+        lines.append(already_issued_text(verdict.prior_badge, event, prior_staff))
+    if verdict.outcome is Outcome.REDIRECT and verdict.redirect_to in event.entrances:
+        entrance = event.entrances[verdict.redirect_to]
+        lines.append(
+            fill(translate("Banner", "Send them to the %1."), entrance.name_fr if in_french() else entrance.name)
+        )
+        lines.append(entrance.directions_fr if in_french() else entrance.directions)
+    if verdict.outcome is Outcome.NEEDS_SUPERVISOR:
+        lines.append(translate("Banner", "A supervisor may accept it (Supervisor override…); otherwise no badge."))
+    if verdict.outcome is Outcome.REFUSE:
+        lines.append(translate("Banner", "No badge."))
+    note = _unverified(code) if verdict.outcome is Outcome.ISSUE else ""
+    return BannerContent(verdict.outcome.value, tone, symbol, outcome_title(verdict.outcome), tuple(lines), note)
+
+
+def served(content: BannerContent, serial: str) -> BannerContent:
+    """The ISSUE banner once the badge is out of the printer."""
+    line = fill(translate("Banner", "Badge %1 printed: hand it over."), serial)
+    return BannerContent(
+        content.state, content.tone, content.symbol, content.title, (line, *content.lines), content.note
+    )
+
+
+def face_mismatch() -> BannerContent:
+    return BannerContent(
+        Outcome.NEEDS_SUPERVISOR.value,
+        Tone.CAUTION,
+        Symbol.SUPERVISOR,
+        outcome_title(Outcome.NEEDS_SUPERVISOR),
+        (
+            translate("Banner", "the face does not match the photo"),
+            translate("Banner", "No badge unless a supervisor has seen the person and confirms who they are."),
+            translate("Banner", "If they do, tick “Face matches the photo” and press Enter; otherwise press Escape."),
+        ),
+    )
+
+
+def print_failed(message: str, serial: str) -> BannerContent:
+    return BannerContent(
+        "PRINT_FAILED",
+        Tone.STOP,
+        Symbol.PRINT_FAILED,
+        translate("Banner", "PRINT FAILED — NOT SERVED"),
+        (
+            fill(translate("Banner", "Badge %1 did not print: %2"), serial, message) if serial else message,
+            translate("Banner", "The person has NOT been served and has no badge."),
+            translate("Banner", "Fix the printer, then press Enter (Retry printing); or Escape to stop."),
+        ),
+    )
+
+
+def problem(message: str) -> BannerContent:
+    """The desk could not answer (database busy, staff not allowed here): not a verdict, a problem to fix."""
+    return BannerContent("PROBLEM", Tone.STOP, Symbol.REFUSE, translate("Banner", "CANNOT CHECK IN"), (message,))
+
+
+def _unverified(code: CodeStatus) -> str:
+    if code is not CodeStatus.PLAIN_REFERENCE:
+        return ""
+    return fill(
+        translate("Banner", "%1: check the printout and the ID with extra care."),
+        reason_text(Reason.REFERENCE_NOT_VERIFIED),
+    )

@@ -1,0 +1,321 @@
+"""Runs the check-in screen's work off the GUI thread: look-ups, check-ins, overrides, searches, decoding, printing.
+
+Threads: two lanes, each a ``QThreadPool`` of one thread, so each runs its jobs one after the other in order.
+
+- The desk lane looks people up, checks them in, applies overrides, searches names and decodes scanned files. One
+  thread means a person's check-in never overtakes their look-up, and an Enter pressed twice is decided twice in
+  order (the second gets "already issued"), never at once.
+- The printer lane runs ``BadgeIssuer.print_badge``, which waits for the printer (seconds, up to the issuer's
+  timeout); while it waits the desk lane stays free, so the next person can be scanned and looked up.
+
+Both lanes use the session's one ``Desk`` and store: its write transactions are serialised by the store's lock and
+SQLite runs in serialised mode (PostgreSQL connections are thread-safe), and the GUI thread never touches the store.
+Results come back as queued signals carrying the *ticket* the screen gave the request, so the screen ignores the
+answer about a person it has already moved on from. A print result is always delivered: it is about a badge.
+
+Errors a person can cause arrive as ``failed`` with the ``DeskError``'s message; anything else is logged with its
+traceback and reported in the same way, so staff never see a traceback.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
+from PySide6.QtGui import QImage
+
+from desk_app.core.codes import looks_signed
+from desk_app.core.model import (
+    Application,
+    Badge,
+    CodeStatus,
+    Outcome,
+    PresentedDocument,
+    PresentedPress,
+    Reason,
+    Verdict,
+)
+from desk_app.desk import CheckinResult, Desk, Station
+from desk_app.errors import DeskError
+from desk_app.issuing import BadgeIssuer, PrintResult
+from desk_app.printing.base import JobState, Printer, PrintJob, PrintOutcome
+from desk_app.scan.decode import decode_file
+from desk_app.ui.checkin.search import THUMBNAIL, SearchHit
+from desk_app.ui.checkin.texts import fill
+
+log = logging.getLogger(__name__)
+
+# Reasons only the ID check can give or lift: a verdict made only of these is settled at the counter, not at the scan.
+ID_CHECK_REASONS = frozenset(
+    {
+        Reason.ID_DOCUMENT_NOT_PRESENTED,
+        Reason.PRESS_CREDENTIAL_NOT_PRESENTED,
+        Reason.DOCUMENT_EXPIRED,
+        Reason.DOCUMENT_NUMBER_MISMATCH,
+        Reason.FAMILY_NAME_MISMATCH,
+        Reason.GIVEN_NAMES_MISMATCH,
+        Reason.DATE_OF_BIRTH_MISMATCH,
+        Reason.NATIONALITY_MISMATCH,
+        Reason.EXPIRY_MISMATCH,
+        Reason.PRESS_CARD_MISMATCH,
+        Reason.EDITOR_LETTER_EXPECTED,
+        Reason.PRESS_CARD_EXPECTED,
+    }
+)
+SEARCH_LIMIT = 20
+
+
+class PrintStage(enum.Enum):
+    PREPARING = "preparing"  # the badge is recorded and being drawn
+    SENDING = "sending"  # handed to the printer
+    PRINTING = "printing"  # the printer accepted the job; waiting for it to finish
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """A scanned or typed code, looked up.
+
+    ``final``: the verdict does not depend on the ID check (refused, redirected, already issued): it was decided by
+    ``Desk.check_in`` and logged. Otherwise ``verdict`` is the preview with the application's own documents missing
+    (its reasons are all ID-check reasons, such as DOCUMENT_EXPIRED), nothing is logged yet, and the ID check comes
+    next.
+    """
+
+    code_text: str
+    reference: str
+    code: CodeStatus
+    application: Application | None
+    photo: QImage | None
+    verdict: Verdict
+    final: bool
+    prior_staff: str = ""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The answer to Enter (a check-in with the ID check's evidence) or to a supervisor's override."""
+
+    result: CheckinResult
+    prior_staff: str = ""
+
+
+def needs_id_check(verdict: Verdict) -> bool:
+    """Whether the ID check still decides: every reason is one it can give or lift (or, should the rules ever let
+    someone through without documents, nothing stands in the way: the face is still to be checked)."""
+    return verdict.outcome is Outcome.ISSUE or set(verdict.reasons) <= ID_CHECK_REASONS
+
+
+class _ReportingPrinter:
+    """The session's printer, saying when a badge is sent and when the printer has it."""
+
+    def __init__(self, printer: Printer, report: Callable[[str, PrintStage], None]) -> None:
+        self._printer = printer
+        self._report = report
+
+    def describe(self) -> str:
+        return self._printer.describe()
+
+    def submit(self, pdf: bytes, title: str) -> PrintJob:
+        self._report(title, PrintStage.SENDING)
+        job = self._printer.submit(pdf, title)
+        self._report(title, PrintStage.PRINTING)
+        return job
+
+    def wait(self, job: PrintJob, timeout_s: float) -> PrintOutcome:
+        return self._printer.wait(job, timeout_s)
+
+
+class CheckinController(QObject):
+    """The check-in screen's worker: every call returns at once and answers with a signal.
+
+    Args:
+        desk: the service.
+        issuer: prints badges; its printer is wrapped to report progress.
+        station: where and by whom.
+
+    Signals:
+        looked_up(int, object): ticket, :class:`Lookup`.
+        decided(int, object): ticket, :class:`Decision` (after Enter or an override); an ISSUE goes on to print.
+        print_stage(int, str, str): ticket, badge serial, :class:`PrintStage` value.
+        printed(int, object): ticket, ``PrintResult``: handed over, or not (the printer's message; also when the
+            badge could not even be drawn, then the badge may still be recorded as printing).
+        searched(int, object): search ticket, list of :class:`SearchHit`.
+        decoded(int, object): ticket, the texts of the codes found in a scanned file.
+        failed(int, str, str): ticket, what failed (``look_up``, ``check_in``, ``override``, ``search``,
+            ``decode``), and a sentence for staff.
+    """
+
+    looked_up = Signal(int, object)
+    decided = Signal(int, object)
+    print_stage = Signal(int, str, str)
+    printed = Signal(int, object)
+    searched = Signal(int, object)
+    decoded = Signal(int, object)
+    failed = Signal(int, str, str)
+
+    def __init__(self, desk: Desk, issuer: BadgeIssuer, station: Station, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.station = station
+        self._print_ticket = 0
+        self.issuer = BadgeIssuer(
+            issuer.desk, _ReportingPrinter(issuer.printer, self._report_stage), issuer.size, issuer.timeout_s
+        )
+        self._desk_lane = QThreadPool(self)
+        self._desk_lane.setMaxThreadCount(1)
+        self._printer_lane = QThreadPool(self)
+        self._printer_lane.setMaxThreadCount(1)
+        self._closed = False
+        if (app := QCoreApplication.instance()) is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+    # --- requests (GUI thread) ------------------------------------------------------------------------------
+
+    def look_up(self, ticket: int, code_text: str) -> None:
+        self._on_desk_lane(ticket, "look_up", lambda: self._emit(self.looked_up, ticket, self._look_up(code_text)))
+
+    def check_in(
+        self, ticket: int, code_text: str, document: PresentedDocument | None, press: PresentedPress | None
+    ) -> None:
+        def work() -> None:
+            result = self.desk.check_in(self.station, code_text, document, press, printing=True)
+            self._decided(ticket, result)
+
+        self._on_desk_lane(ticket, "check_in", work)
+
+    def override(
+        self,
+        ticket: int,
+        supervisor: str,
+        pin: str,
+        reason: str,
+        code_text: str,
+        document: PresentedDocument | None,
+        press: PresentedPress | None,
+    ) -> None:
+        def work() -> None:
+            result = self.desk.override(
+                self.station, supervisor, pin, reason, code_text, document, press, printing=True
+            )
+            self._decided(ticket, result)
+
+        self._on_desk_lane(ticket, "override", work)
+
+    def search(self, ticket: int, text: str) -> None:
+        self._on_desk_lane(ticket, "search", lambda: self._emit(self.searched, ticket, self._search(text)))
+
+    def decode(self, ticket: int, path: Path) -> None:
+        self._on_desk_lane(ticket, "decode", lambda: self._emit(self.decoded, ticket, self._decode(path)))
+
+    def wait_idle(self, timeout_ms: int = 30_000) -> bool:
+        """Wait until both lanes are idle (tests, shutdown); True if they are."""
+        return self._desk_lane.waitForDone(timeout_ms) and self._printer_lane.waitForDone(timeout_ms)
+
+    def shutdown(self) -> None:
+        """Take no more work and wait for what is running: a badge being printed is finished and recorded."""
+        self._closed = True
+        self.wait_idle(-1)
+
+    # --- the work (lane threads) ----------------------------------------------------------------------------
+
+    def _look_up(self, code_text: str) -> Lookup:
+        found = self.desk.preview(self.station, code_text)
+        status, reference, application, verdict = found.code, found.reference, found.application, found.verdict
+        final = not needs_id_check(verdict)
+        if final:  # the answer cannot change at the counter: decide it for real, and log it
+            result = self.desk.check_in(self.station, code_text)
+            status, reference, application, verdict = result.code, result.reference, result.application, result.verdict
+        else:  # the documents decide next; the scan itself is logged now
+            self.desk.log_lookup(self.station, found)
+        return Lookup(
+            code_text,
+            reference,
+            status,
+            application,
+            self._photo(application),
+            verdict,
+            final,
+            self._staff_name(verdict.prior_badge),
+        )
+
+    def _decided(self, ticket: int, result: CheckinResult) -> None:
+        self._emit(self.decided, ticket, Decision(result, self._staff_name(result.verdict.prior_badge)))
+        badge = result.badge
+        if result.verdict.issues_badge and badge is not None:
+            self._printer_lane.start(lambda: self._print(ticket, badge))
+
+    def _print(self, ticket: int, badge: Badge) -> None:
+        self._print_ticket = ticket
+        self._emit(self.print_stage, ticket, badge.serial, PrintStage.PREPARING.value)
+        try:
+            result = self.issuer.print_badge(self.station, badge)
+        except Exception as exc:  # the badge could not even be drawn or recorded: it did not print either way
+            if not isinstance(exc, DeskError):
+                log.exception("printing badge %s failed", badge.serial)
+            message = str(exc) if isinstance(exc, DeskError) else _unexpected(exc)
+            result = PrintResult(badge, PrintOutcome(JobState.FAILED, message))
+        self._emit(self.printed, ticket, result)
+
+    def _report_stage(self, serial: str, stage: PrintStage) -> None:
+        self._emit(self.print_stage, self._print_ticket, serial, stage.value)
+
+    def _search(self, text: str) -> list[SearchHit]:
+        hits = []
+        for application in self.desk.store.applications.search(text, SEARCH_LIMIT):
+            thumbnail = self._photo(application)
+            if thumbnail is not None:
+                thumbnail = thumbnail.scaled(
+                    THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+            hits.append(SearchHit(application, thumbnail))
+        return hits
+
+    def _decode(self, path: Path) -> list[str]:
+        texts = [found.text for found in decode_file(path)]
+        return sorted(texts, key=lambda text: not looks_signed(text))  # a confirmation code first
+
+    def _photo(self, application: Application | None) -> QImage | None:
+        if application is None or not application.photo_sha256:
+            return None
+        photo = self.desk.store.applications.photo(application.photo_sha256)
+        image = QImage.fromData(photo.data) if photo else QImage()
+        return None if image.isNull() else image
+
+    def _staff_name(self, badge: Badge | None) -> str:
+        if badge is None:
+            return ""
+        member = self.desk.store.staff.get(badge.staff)
+        return f"{member.full_name} ({member.login})" if member else badge.staff
+
+    # --- plumbing -------------------------------------------------------------------------------------------
+
+    def _on_desk_lane(self, ticket: int, what: str, work: Callable[[], None]) -> None:
+        if self._closed:
+            return
+
+        def run() -> None:
+            try:
+                work()
+            except DeskError as exc:
+                self._emit(self.failed, ticket, what, str(exc))
+            except Exception as exc:
+                log.exception("check-in screen: %s failed", what)
+                self._emit(self.failed, ticket, what, _unexpected(exc))
+
+        self._desk_lane.start(run)
+
+    def _emit(self, signal: object, *args: object) -> None:
+        try:
+            signal.emit(*args)  # type: ignore[attr-defined]
+        except RuntimeError:  # the screen was closed meanwhile: nobody is left to tell
+            log.info("check-in result after the screen closed: %r", args[:2])
+
+
+def _unexpected(exc: Exception) -> str:
+    return fill(
+        QCoreApplication.translate("CheckinController", "unexpected error (%1): %2"), type(exc).__name__, str(exc)
+    )

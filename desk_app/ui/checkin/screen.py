@@ -1,0 +1,182 @@
+"""The check-in screen's look: its parts laid out, the tab order, the keys, large type. No decisions here.
+
+From the top: the scan bar (look up, open a scan, camera, status line), the verdict banner, then either the applicant
+and ID check side by side or the people found by a name search, and the action bar (what Enter and Escape do, the
+print job). ``CheckinView`` (the flow of a check-in) builds on this.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+
+from desk_app.ui.checkin import banner_words
+from desk_app.ui.checkin.action_bar import ActionBar
+from desk_app.ui.checkin.applicant_panel import ApplicantPanel
+from desk_app.ui.checkin.id_check_panel import IdCheckPanel
+from desk_app.ui.checkin.scan_bar import ScanBar
+from desk_app.ui.checkin.search import SearchHit, SearchResults
+from desk_app.ui.checkin.texts import fill
+from desk_app.ui.checkin.verdict_banner import BannerContent, VerdictBanner
+from desk_app.ui.i18n import is_language_change
+
+BASE_POINT_SIZE = 14
+PANELS, RESULTS = 0, 1
+
+
+class CheckinScreen(QWidget):
+    """The parts of the check-in screen, laid out for the keyboard; ``on_enter`` and ``on_escape`` are the flow's.
+
+    Args:
+        today: the event's date today, for the ID check.
+    """
+
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        font = QFont(self.font())
+        font.setPointSize(max(BASE_POINT_SIZE, font.pointSize()))
+        self.setFont(font)
+        self.scan_bar = ScanBar(self)
+        self.banner = VerdictBanner(self)
+        self.applicant = ApplicantPanel(self)
+        self.id_check = IdCheckPanel(today, self)
+        self.results_heading = QLabel(self)
+        self.results = SearchResults(self)
+        self.action_bar = ActionBar(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self._panels())
+        self.stack.addWidget(self._found())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(8)
+        layout.addWidget(self.scan_bar)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.action_bar)
+        self._chain_tabs()
+        self.shortcuts = {
+            "find": QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self),
+            "open": QShortcut(QKeySequence(QKeySequence.StandardKey.Open), self),
+            "camera": QShortcut(QKeySequence("Ctrl+K"), self),
+        }
+        for shortcut in self.shortcuts.values():
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.shortcuts["find"].activated.connect(self._on_find_activated)
+        self.shortcuts["camera"].activated.connect(self.scan_bar.camera_button.toggle)
+        self.results.leave.connect(self.scan_bar.field.setFocus)
+        self.scan_bar.results_requested.connect(self._on_results_requested)
+        self._banner_content: Callable[[], BannerContent] = banner_words.ready
+
+    def _panels(self) -> QWidget:
+        panels = QWidget(self)
+        row = QHBoxLayout(panels)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.applicant, 4)
+        row.addWidget(self.id_check, 3)
+        scroller = QScrollArea(self)  # scrolls only on a screen too small for the panels, rather than cutting them
+        scroller.setWidget(panels)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        return scroller
+
+    def _found(self) -> QWidget:
+        found = QWidget(self)
+        column = QVBoxLayout(found)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.results_heading)
+        column.addWidget(self.results, 1)
+        return found
+
+    def _chain_tabs(self) -> None:
+        """Tab goes the way of a check-in: the document, the press card, the face, then the actions."""
+        chain = [
+            self.scan_bar.field,
+            self.id_check.number_edit,
+            self.id_check.press_edit,
+            self.id_check.letter_box,
+            self.id_check.face_ok,
+            self.id_check.face_wrong,
+            self.action_bar.issue_button,
+            self.action_bar.override_button,
+            self.action_bar.retry_button,
+            self.action_bar.next_button,
+            self.id_check.zone_edit,
+            self.scan_bar.open_button,
+            self.scan_bar.camera_button,
+            self.results,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # --- what the flow uses ---------------------------------------------------------------------------------
+
+    def on_enter(self) -> None:
+        """Enter pressed anywhere a field does not take it itself."""
+
+    def on_escape(self) -> None:
+        """Escape pressed."""
+
+    def show_banner(self, content: Callable[[], BannerContent]) -> None:
+        """Show what ``content`` makes; made again in the new language when the language changes."""
+        self._banner_content = content
+        self.banner.show_content(content())
+
+    @property
+    def banner_content(self) -> BannerContent:
+        return self.banner.content
+
+    def show_panels(self) -> None:
+        self.stack.setCurrentIndex(PANELS)
+
+    def showing_results(self) -> bool:
+        return self.stack.currentIndex() == RESULTS
+
+    def show_results(self, hits: list[SearchHit], query: str) -> None:
+        self.results.show_hits(hits, query)
+        self.results_heading.setText(
+            fill(self.tr("%1 found for “%2” — Down arrow to choose, Enter to look up"), str(len(hits)), query)
+            if hits
+            else fill(self.tr("Nobody found for “%1”."), query)
+        )
+        self.stack.setCurrentIndex(RESULTS)
+
+    def focus_first_missing(self) -> None:
+        """Focus what the ID check still needs, or the issue button when nothing is missing."""
+        missing = self.id_check.missing()
+        (missing[0][1] if missing else self.action_bar.issue_button).setFocus()
+
+    # --- keys and language ----------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, modifiers = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not modifiers:
+            self.on_enter()
+            event.accept()
+        elif key == Qt.Key.Key_Escape and not modifiers:
+            self.on_escape()
+            event.accept()
+        else:
+            super().keyPressEvent(event)
+
+    def _on_find_activated(self) -> None:
+        self.scan_bar.field.setFocus()
+        self.scan_bar.field.selectAll()
+
+    def _on_results_requested(self) -> None:
+        if self.showing_results() and self.results.count():
+            self.results.setFocus()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Check-in"))
+        self.banner.setAccessibleName(self.tr("Verdict"))
+        self.banner.show_content(self._banner_content())

@@ -1,0 +1,178 @@
+"""The check-in screen's words: verdicts, reasons and applicant fields, in the language in use.
+
+The English is the same as ``desk_app.messages`` (the CLI and the reports say the same thing); here every text goes
+through Qt translation. The tables hold ``QT_TRANSLATE_NOOP`` markers, so ``pyside6-lupdate`` collects them, and they
+are translated when shown, so a language switch takes effect on the next call.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
+
+from desk_app.core.event import EventConfig
+from desk_app.core.model import Badge, Category, CodeStatus, DocumentKind, Outcome, Reason, Status
+from desk_app.ui.words import entrance_name
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+OUTCOME = {
+    Outcome.ISSUE: QT_TRANSLATE_NOOP("Outcome", "ISSUE BADGE"),
+    Outcome.REDIRECT: QT_TRANSLATE_NOOP("Outcome", "WRONG ENTRANCE"),
+    Outcome.REFUSE: QT_TRANSLATE_NOOP("Outcome", "REFUSED"),
+    Outcome.NEEDS_SUPERVISOR: QT_TRANSLATE_NOOP("Outcome", "CALL A SUPERVISOR"),
+}
+
+REASON = {
+    Reason.NOT_FOUND: QT_TRANSLATE_NOOP("Reason", "not in the accreditation list"),
+    Reason.INVALID_CODE: QT_TRANSLATE_NOOP("Reason", "the code on the printout is not genuine (possible forgery)"),
+    Reason.CODE_FOR_OTHER_EVENT: QT_TRANSLATE_NOOP("Reason", "the printout is for another event"),
+    Reason.CODE_KIND_MISMATCH: QT_TRANSLATE_NOOP(
+        "Reason", "the printout's accreditation kind does not match the application"
+    ),
+    Reason.UNSIGNED_REFERENCE_NOT_ALLOWED: QT_TRANSLATE_NOOP(
+        "Reason", "a reference without a signed code is not accepted at this event"
+    ),
+    Reason.NOT_APPROVED: QT_TRANSLATE_NOOP("Reason", "the application is not approved yet (pending)"),
+    Reason.REJECTED: QT_TRANSLATE_NOOP("Reason", "the application was rejected"),
+    Reason.WITHDRAWN: QT_TRANSLATE_NOOP("Reason", "the application was withdrawn"),
+    Reason.REVOKED: QT_TRANSLATE_NOOP("Reason", "the accreditation was revoked"),
+    Reason.OUTSIDE_VALIDITY: QT_TRANSLATE_NOOP("Reason", "badges are not issued at this time for this accreditation"),
+    Reason.ALREADY_ISSUED: QT_TRANSLATE_NOOP("Reason", "a badge was already issued"),
+    Reason.WRONG_ENTRANCE: QT_TRANSLATE_NOOP("Reason", "badges of this kind are issued at another entrance"),
+    Reason.ID_DOCUMENT_NOT_PRESENTED: QT_TRANSLATE_NOOP("Reason", "the ID document used to apply was not checked"),
+    Reason.PRESS_CREDENTIAL_NOT_PRESENTED: QT_TRANSLATE_NOOP(
+        "Reason", "the press card or editor's letter was not checked"
+    ),
+    Reason.DOCUMENT_EXPIRED: QT_TRANSLATE_NOOP("Reason", "the ID document expires before the end of the event"),
+    Reason.DOCUMENT_NUMBER_MISMATCH: QT_TRANSLATE_NOOP("Reason", "document number differs from the application"),
+    Reason.FAMILY_NAME_MISMATCH: QT_TRANSLATE_NOOP("Reason", "family name differs from the application"),
+    Reason.GIVEN_NAMES_MISMATCH: QT_TRANSLATE_NOOP("Reason", "given names differ from the application"),
+    Reason.DATE_OF_BIRTH_MISMATCH: QT_TRANSLATE_NOOP("Reason", "date of birth differs from the application"),
+    Reason.NATIONALITY_MISMATCH: QT_TRANSLATE_NOOP("Reason", "nationality differs from the application"),
+    Reason.EXPIRY_MISMATCH: QT_TRANSLATE_NOOP("Reason", "document expiry differs from the application"),
+    Reason.PRESS_CARD_MISMATCH: QT_TRANSLATE_NOOP("Reason", "press card number differs from the application"),
+    Reason.EDITOR_LETTER_EXPECTED: QT_TRANSLATE_NOOP("Reason", "applied with an editor's letter, not a press card"),
+    Reason.PRESS_CARD_EXPECTED: QT_TRANSLATE_NOOP("Reason", "applied with a press card, not an editor's letter"),
+    Reason.REFERENCE_NOT_VERIFIED: QT_TRANSLATE_NOOP("Reason", "reference without a signed code: not verified"),
+    Reason.SUPERVISOR_OVERRIDE: QT_TRANSLATE_NOOP("Reason", "accepted by a supervisor"),
+}
+
+STATUS = {
+    Status.APPROVED: QT_TRANSLATE_NOOP("Applicant", "approved"),
+    Status.PENDING: QT_TRANSLATE_NOOP("Applicant", "pending"),
+    Status.REJECTED: QT_TRANSLATE_NOOP("Applicant", "rejected"),
+    Status.WITHDRAWN: QT_TRANSLATE_NOOP("Applicant", "withdrawn"),
+    Status.REVOKED: QT_TRANSLATE_NOOP("Applicant", "revoked"),
+}
+
+CATEGORY = {
+    Category.WRITER: QT_TRANSLATE_NOOP("Applicant", "writer"),
+    Category.PHOTOGRAPHER: QT_TRANSLATE_NOOP("Applicant", "photographer"),
+    Category.CAMERA: QT_TRANSLATE_NOOP("Applicant", "camera operator"),
+    Category.RADIO: QT_TRANSLATE_NOOP("Applicant", "radio"),
+    Category.TECHNICIAN: QT_TRANSLATE_NOOP("Applicant", "technician"),
+}
+
+DOCUMENT_KIND = {
+    DocumentKind.PASSPORT: QT_TRANSLATE_NOOP("Applicant", "passport"),
+    DocumentKind.ID_CARD: QT_TRANSLATE_NOOP("Applicant", "identity card"),
+}
+
+CODE_STATUS = {
+    CodeStatus.SIGNED_VALID: QT_TRANSLATE_NOOP("Applicant", "signed code, verified"),
+    CodeStatus.PLAIN_REFERENCE: QT_TRANSLATE_NOOP("Applicant", "typed reference, not verified"),
+    CodeStatus.INVALID: QT_TRANSLATE_NOOP("Applicant", "code not genuine"),
+    CodeStatus.OTHER_EVENT: QT_TRANSLATE_NOOP("Applicant", "code of another event"),
+    CodeStatus.KIND_MISMATCH: QT_TRANSLATE_NOOP("Applicant", "code of another accreditation kind"),
+}
+
+# The fields an MRZ check names in ``MrzResult.errors`` ("document_number_check", "expiry_invalid", ...).
+MRZ_FIELD = {
+    "document_number": QT_TRANSLATE_NOOP("Mrz", "document number"),
+    "date_of_birth": QT_TRANSLATE_NOOP("Mrz", "date of birth"),
+    "expiry": QT_TRANSLATE_NOOP("Mrz", "expiry date"),
+    "optional_data": QT_TRANSLATE_NOOP("Mrz", "personal number"),
+    "composite": QT_TRANSLATE_NOOP("Mrz", "whole zone"),
+    "issuing_state": QT_TRANSLATE_NOOP("Mrz", "issuing state"),
+    "nationality": QT_TRANSLATE_NOOP("Mrz", "nationality"),
+    "name": QT_TRANSLATE_NOOP("Mrz", "name"),
+    "sex": QT_TRANSLATE_NOOP("Mrz", "sex"),
+}
+
+
+translate = QCoreApplication.translate  # a name pyside6-lupdate knows: literal texts in its calls are collected
+
+
+def fill(template: str, *values: str) -> str:
+    """Put ``values`` in for ``%1``, ``%2``...: translators may reorder them, and a value is never read again."""
+    return _PLACEHOLDER.sub(lambda m: values[int(m[1]) - 1] if int(m[1]) <= len(values) else m[0], template)
+
+
+def outcome_title(outcome: Outcome) -> str:
+    """The banner's title for a verdict: 'ISSUE BADGE', 'REFUSED', ..."""
+    return translate("Outcome", str(OUTCOME[outcome]))
+
+
+def reason_text(reason: Reason) -> str:
+    """Why, in words: the same English as ``desk_app.messages.REASON_TEXT``."""
+    return translate("Reason", str(REASON[reason]))
+
+
+def status_text(status: Status) -> str:
+    return translate("Applicant", str(STATUS[status]))
+
+
+def category_text(category: Category) -> str:
+    return translate("Applicant", str(CATEGORY[category]))
+
+
+def document_kind_text(kind: DocumentKind) -> str:
+    return translate("Applicant", str(DOCUMENT_KIND[kind]))
+
+
+def code_status_text(status: CodeStatus) -> str:
+    return translate("Applicant", str(CODE_STATUS[status]))
+
+
+def mrz_error_text(error: str) -> str:
+    """One of ``parse_mrz``'s error codes in words."""
+    if error == "wrong_length":
+        return translate("Mrz", "the lines are not of a passport or ID card's length")
+    if error == "unknown_format":
+        return translate("Mrz", "this is not a machine-readable zone")
+    if error == "invalid_character":
+        return translate("Mrz", "characters that a machine-readable zone never holds")
+    field, _, problem = error.rpartition("_")
+    name = translate("Mrz", str(MRZ_FIELD[field])) if field in MRZ_FIELD else field.replace("_", " ")
+    if problem == "check":
+        return fill(translate("Mrz", "the check digit of the %1 is wrong"), name)
+    return fill(translate("Mrz", "the %1 cannot be read"), name)
+
+
+def format_date(value: date | None) -> str:
+    """A date as people read it on a document, in the language in use: '9 Mar 1981', '9 mars 1981'."""
+    if value is None:
+        return "—"
+    return QLocale().toString(QDate(value.year, value.month, value.day), "d MMM yyyy")
+
+
+def format_moment(moment: datetime, event: EventConfig) -> str:
+    """An instant in the event's time zone: '14 Feb 09:02'."""
+    local = event.local(moment)
+    day = QLocale().toString(QDate(local.year, local.month, local.day), "d MMM")
+    return f"{day} {local:%H:%M}"
+
+
+def already_issued_text(badge: Badge, event: EventConfig, staff_name: str) -> str:
+    """When, where and by whom the person's badge was issued (``desk_app.messages.already_issued_text`` in words)."""
+    return fill(
+        translate("Reason", "Badge %1 was issued on %2 at the %3, desk %4, by %5."),
+        badge.serial,
+        format_moment(badge.issued_at, event),
+        entrance_name(event, badge.entrance),
+        badge.desk,
+        staff_name or badge.staff,
+    )

@@ -1,0 +1,492 @@
+"""The check-in screen: scan, check, Enter. What counter staff use for hours with a queue in front of them.
+
+A check-in, step by step (``Stage``):
+
+1. READY: a scan arrives from anywhere (keyboard-wedge, serial or camera scanner, "Open scan…", a typed reference, a
+   name picked from the search). Scans that are lines of a passport's machine-readable zone go to the ID check
+   instead (see ``mrz_input``): a passport may be read before or after the printout.
+2. LOOKING_UP: the controller previews the verdict. If nothing at the counter can change it (not in the list,
+   revoked, wrong entrance, already issued...) the desk decides it for real, logs it, and the banner says it
+   (VERDICT). Otherwise the person is eligible: CHECKING.
+3. CHECKING: staff enter or read the document, the press card or editor's letter, and tick "Face matches the
+   photo"; each field is marked as it is entered. Enter checks in with that evidence (DECIDING). Nothing is sent
+   without the face ticked: the rules know nothing of faces, so the screen never asks for a badge before a person
+   has confirmed the face. "Face does not match" is a stop: the banner calls a supervisor, Enter does nothing, and
+   only a supervisor who has seen the person may have the box ticked (the desk's rules cannot record a face
+   mismatch yet, so it is not logged).
+4. The verdict: ISSUE goes on to print (PRINTING, then SERVED when the job completed); NEEDS_SUPERVISOR offers the
+   supervisor override (login, PIN, reason), which prints too; REFUSE says why. Changing the evidence after a
+   verdict goes back to CHECKING, so a typo is fixed and Enter pressed again (each try is logged).
+5. A print that fails leaves the person NOT served (the badge is recorded as failed): the banner says so in red
+   and Enter (or Retry printing) tries again with the same evidence.
+
+Escape clears the screen for the next person at any time; a badge already at the printer still finishes and its
+result is shown in the status line.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QWidget,
+)
+
+from desk_app.core.model import Outcome, Verdict
+from desk_app.issuing import PrintResult
+from desk_app.ui.checkin import banner_words
+from desk_app.ui.checkin.action_bar import PrintState
+from desk_app.ui.checkin.controller import CheckinController, Decision, Lookup, PrintStage
+from desk_app.ui.checkin.override_dialog import OverrideDialog
+from desk_app.ui.checkin.scan_router import ScanRouter
+from desk_app.ui.checkin.screen import CheckinScreen
+from desk_app.ui.checkin.sounds import Cue, Sounds, VerdictSounds
+from desk_app.ui.checkin.texts import fill
+from desk_app.ui.login import PinThrottle
+from desk_app.ui.session import DeskSession
+
+_CUE = {
+    Outcome.ISSUE: Cue.ISSUE,
+    Outcome.REDIRECT: Cue.REDIRECT,
+    Outcome.REFUSE: Cue.REFUSE,
+    Outcome.NEEDS_SUPERVISOR: Cue.SUPERVISOR,
+}
+_PRINT_STATE = {
+    PrintStage.PREPARING: PrintState.PREPARING,
+    PrintStage.SENDING: PrintState.SENDING,
+    PrintStage.PRINTING: PrintState.PRINTING,
+}
+
+
+class Stage(enum.Enum):
+    READY = "ready"
+    LOOKING_UP = "looking_up"
+    CHECKING = "checking"
+    DECIDING = "deciding"
+    VERDICT = "verdict"
+    PRINTING = "printing"
+    SERVED = "served"
+    PRINT_FAILED = "print_failed"
+    PROBLEM = "problem"
+
+
+def monotonic_ms() -> float:
+    return time.monotonic_ns() / 1_000_000
+
+
+class CheckinView(CheckinScreen):
+    """The check-in screen for one logged-in desk.
+
+    Args:
+        session: the desk, printer, station and member of staff.
+        sounds: plays a cue per verdict; a ``VerdictSounds`` by default (tests pass a silent one).
+        clock: milliseconds, for putting a passport zone's lines together; tests pass a fake one.
+
+    Signals:
+        verdict_shown(str): the banner shows a decision about the person: an ``Outcome`` value (ISSUE, REDIRECT,
+            REFUSE, NEEDS_SUPERVISOR) or ``CHECK_ID`` (eligible; the ID check comes next).
+        person_served(str): the serial of a badge whose print completed: the person has it.
+        print_failed(str): a badge did not print (the printer's message); the person is not served.
+        status_changed(str): a line of news for the shell's status bar (also on the screen's own status line).
+    """
+
+    verdict_shown = Signal(str)
+    person_served = Signal(str)
+    print_failed = Signal(str)
+    status_changed = Signal(str)
+
+    def __init__(
+        self,
+        session: DeskSession,
+        parent: QWidget | None = None,
+        *,
+        sounds: Sounds | None = None,
+        clock: Callable[[], float] = monotonic_ms,
+    ) -> None:
+        super().__init__(functools.partial(_today, session), parent)
+        self.session = session
+        self.event_config = session.desk.event
+        self.stage = Stage.READY
+        self.sounds: Sounds = sounds if sounds is not None else VerdictSounds(self)
+        if isinstance(self.sounds, VerdictSounds):
+            self.sounds.unavailable.connect(self.on_sounds_unavailable)
+        self.controller = CheckinController(session.desk, session.issuer, session.station, self)
+        self.router = ScanRouter(self.controller, clock, self)
+        self.throttle = PinThrottle()
+        self.override_dialog: OverrideDialog | None = None
+        self._ticket = 0
+        self._code_text = ""
+        self._lookup: Lookup | None = None
+        self._decision: Decision | None = None
+        self._last_request: Callable[[], None] | None = None
+        self._serial = ""
+        self._sounds_loading = False
+        self._connect()
+        self.retranslate()
+        self.reset()
+
+    # --- wiring ---------------------------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        controller = self.controller
+        controller.looked_up.connect(self._on_looked_up)
+        controller.decided.connect(self._on_decided)
+        controller.print_stage.connect(self._on_print_stage)
+        controller.printed.connect(self._on_printed)
+        controller.failed.connect(self._on_failed)
+        router = self.router
+        router.printout.connect(self.start_person)
+        router.zone.connect(self._take_zone)
+        router.found.connect(self.show_results)
+        router.search_cleared.connect(self.show_panels)
+        router.message.connect(self._status)
+        router.camera.running_changed.connect(self.scan_bar.set_camera_on)
+        self.scan_bar.reference_entered.connect(self.start_person)
+        self.scan_bar.search_requested.connect(router.search)
+        self.scan_bar.open_requested.connect(self.open_scan)
+        self.scan_bar.camera_toggled.connect(router.switch_camera)
+        self.results.chosen.connect(self.start_person)
+        self.id_check.changed.connect(self._on_id_check_changed)
+        self.action_bar.issue_button.clicked.connect(self.on_enter)
+        self.action_bar.override_button.clicked.connect(self.request_override)
+        self.action_bar.retry_button.clicked.connect(self.retry_print)
+        self.action_bar.next_button.clicked.connect(self.reset)
+        self.shortcuts["open"].activated.connect(self.open_scan)
+
+    # --- what the shell calls -------------------------------------------------------------------------------
+
+    def attach_scanner(self, scanner: QObject) -> None:
+        """Take scans from ``scanner`` (a ``WedgeFilter``, ``SerialScanner`` or anything with ``scanned(str)``)."""
+        scanner.scanned.connect(self.on_scanned)  # type: ignore[attr-defined]
+        if hasattr(scanner, "error"):
+            scanner.error.connect(self.on_scanner_error)
+
+    @property
+    def ready(self) -> bool:
+        """Waiting for the next person, the reference field focused."""
+        return self.stage is Stage.READY and self.scan_bar.field.hasFocus()
+
+    def shutdown(self) -> None:
+        """Stop the camera and wait for work in progress (a badge being printed is finished and recorded)."""
+        self.router.close()
+        self.controller.shutdown()
+
+    # --- scans --------------------------------------------------------------------------------------------
+
+    def on_scanned(self, text: str) -> None:
+        """A scan from any scanner: a printout starts a check-in, a passport zone goes to the ID check.
+
+        Ignored while the screen is hidden (another screen of the desk is in front): nobody would see the answer.
+        """
+        if not self.isVisible():
+            return
+        if self.override_dialog is not None and self.override_dialog.isVisible():
+            self._status(self.tr("Finish the supervisor override first; the scan was not used."), problem=True)
+            return
+        self.router.route(text)
+
+    def on_scanner_error(self, message: str) -> None:
+        self._status(message, problem=True)
+
+    def on_sounds_unavailable(self, message: str) -> None:
+        self._status(message)
+
+    def open_scan(self, path: Path | str | None = None) -> None:
+        """Read the code from an image or PDF of the printout: ``path``, or one chosen in a file dialog."""
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Open a scanned printout"),
+                "",
+                self.tr("Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"),
+            )
+            if not path:
+                return
+        self.router.open_file(Path(path))
+
+    def start_person(self, code_text: str) -> None:
+        """A printout's code or a reference: look the person up, starting a new check-in."""
+        code_text = code_text.strip()
+        if not code_text:
+            return
+        keep_zone = self.stage is Stage.READY and self.id_check.zone is not None
+        self._new_ticket()
+        self._code_text = code_text
+        self._status("")
+        self.id_check.clear(keep_zone=keep_zone)
+        self.show_panels()
+        self.scan_bar.clear()
+        self._set_stage(Stage.LOOKING_UP)
+        self.show_banner(banner_words.looking_up)
+        self.controller.look_up(self._ticket, code_text)
+
+    def _take_zone(self, zone: str) -> None:
+        if not self.id_check.take_zone(zone):
+            self._status(
+                self.tr("The passport zone does not read correctly: read it again, or type the number."), problem=True
+            )
+        elif self._lookup is None:
+            self._status(self.tr("Passport read. Now scan the printout (or look the person up)."))
+        else:
+            self._status(self.tr("Passport read."))
+            self.focus_first_missing()
+
+    # --- keys ---------------------------------------------------------------------------------------------
+
+    def on_enter(self) -> None:
+        """Enter: issue when the ID check is done, retry a failed print; nothing otherwise."""
+        if self.stage is Stage.PRINT_FAILED:
+            self.retry_print()
+        elif self._id_check_decides() and self.stage in (Stage.CHECKING, Stage.VERDICT):
+            self._check_in()
+        elif self.stage in (Stage.READY, Stage.PROBLEM, Stage.SERVED):
+            self.scan_bar.field.setFocus()
+
+    def on_escape(self) -> None:
+        if self.showing_results():
+            self.show_panels()
+            self.scan_bar.clear()
+            self.scan_bar.field.setFocus()
+            return
+        self.reset()
+
+    def reset(self) -> None:
+        """Clear the screen for the next person."""
+        if self.stage is Stage.PRINTING:
+            self._status(fill(self.tr("Badge %1 is still printing; its result will show here."), self._serial))
+        else:
+            self._status("")
+        self._new_ticket()
+        self._code_text = ""
+        self.router.clear()
+        self.id_check.clear()
+        self.applicant.clear()
+        self.scan_bar.clear()
+        self.show_panels()
+        self._set_stage(Stage.READY)
+        self.show_banner(banner_words.ready)
+        self.scan_bar.field.setFocus()
+
+    # --- the check-in ---------------------------------------------------------------------------------------
+
+    def _on_looked_up(self, ticket: int, lookup: Lookup) -> None:
+        if ticket != self._ticket:
+            return
+        self._lookup = lookup
+        self.applicant.show_applicant(lookup.application, lookup.photo, self.event_config, lookup.code)
+        if lookup.final:
+            self.id_check.set_application(None, self.event_config)
+            self._show_verdict(lookup.verdict, lookup.prior_staff)
+            self.scan_bar.field.setFocus()
+            return
+        self.id_check.set_application(lookup.application, self.event_config)
+        self._set_stage(Stage.CHECKING)
+        self._show_check_banner(announce=True)
+        self.focus_first_missing()
+
+    def _id_check_decides(self) -> bool:
+        return self._lookup is not None and not self._lookup.final
+
+    def _check_in(self) -> None:
+        check = self.id_check
+        if check.face_rejected:
+            self._prompt(self.tr("The face does not match: a supervisor must see the person first."))
+            return
+        if missing := check.missing():
+            self._prompt(fill(self.tr("Before issuing: %1."), "; ".join(words for words, _ in missing)))
+            missing[0][1].setFocus()
+            return
+        request = functools.partial(
+            self.controller.check_in, self._ticket, self._code_text, check.document(), check.press()
+        )
+        self._send(request)
+
+    def _send(self, request: Callable[[], None]) -> None:
+        self._last_request = request
+        self._prompt(self.tr("Checking…"))
+        self._set_stage(Stage.DECIDING)
+        request()
+
+    def _on_decided(self, ticket: int, decision: Decision) -> None:
+        if ticket != self._ticket:
+            return
+        self._decision = decision
+        self._prompt("")
+        if self.override_dialog is not None and self.override_dialog.busy:
+            self.override_dialog.accepted_by_desk()
+        verdict = decision.result.verdict
+        self._show_verdict(verdict, decision.prior_staff)
+        if verdict.outcome is Outcome.ISSUE and decision.result.badge is not None:
+            self._serial = decision.result.badge.serial
+            self._set_stage(Stage.PRINTING)
+            self.action_bar.show_print_step(PrintState.PREPARING, self._serial)
+            self.scan_bar.field.setFocus()
+        elif verdict.outcome is Outcome.NEEDS_SUPERVISOR:
+            self.action_bar.override_button.setFocus()
+        else:
+            self.scan_bar.field.setFocus()
+
+    def _show_verdict(self, verdict: Verdict, prior_staff: str) -> None:
+        assert self._lookup is not None
+        code = self._lookup.code
+        self._set_stage(Stage.VERDICT)
+        self.show_banner(lambda: banner_words.verdict(verdict, self.event_config, prior_staff, code))
+        self.sounds.play(_CUE[verdict.outcome])
+        self.verdict_shown.emit(verdict.outcome.value)
+
+    def _show_check_banner(self, *, announce: bool) -> None:
+        lookup = self._lookup
+        assert lookup is not None
+        if self.id_check.face_rejected:
+            self.show_banner(banner_words.face_mismatch)
+            if announce:
+                self.sounds.play(Cue.SUPERVISOR)
+                self.verdict_shown.emit(Outcome.NEEDS_SUPERVISOR.value)
+            return
+        self.show_banner(lambda: banner_words.check_id(lookup.verdict, lookup.code))
+        if announce:
+            self.sounds.play(Cue.SCANNED)
+            self.verdict_shown.emit(banner_words.CHECK_ID)
+
+    def _on_id_check_changed(self) -> None:
+        if not self._id_check_decides() or self.stage not in (Stage.CHECKING, Stage.VERDICT):
+            return
+        self._prompt("")
+        rejected_before = self.banner_content.state == Outcome.NEEDS_SUPERVISOR.value
+        if self.stage is Stage.VERDICT:
+            self._set_stage(Stage.CHECKING)
+        elif self.id_check.face_rejected == rejected_before:
+            return
+        self._show_check_banner(announce=self.id_check.face_rejected)
+
+    # --- supervisor override --------------------------------------------------------------------------------
+
+    def request_override(self) -> None:
+        """Open the supervisor override for a NEEDS_SUPERVISOR verdict."""
+        decision = self._decision
+        if self.stage is not Stage.VERDICT or decision is None:
+            return
+        if decision.result.verdict.outcome is not Outcome.NEEDS_SUPERVISOR:
+            return
+        summary = banner_words.verdict(decision.result.verdict, self.event_config, "", self._lookup.code).lines  # type: ignore[union-attr]
+        login = self.session.staff.login if self.session.is_supervisor else ""
+        self.override_dialog = OverrideDialog("\n".join(summary[:-1]), login, self.throttle, self)
+        self.override_dialog.submitted.connect(self._on_override_dialog_submitted)
+        self.override_dialog.open()
+
+    def _on_override_dialog_submitted(self, supervisor: str, pin: str, reason: str) -> None:
+        check = self.id_check
+        request = functools.partial(
+            self.controller.override,
+            self._ticket,
+            supervisor,
+            pin,
+            reason,
+            self._code_text,
+            check.document(),
+            check.press(),
+        )
+        self._send(request)
+
+    # --- printing -------------------------------------------------------------------------------------------
+
+    def retry_print(self) -> None:
+        if self.stage is Stage.PRINT_FAILED and self._last_request is not None:
+            self.action_bar.show_print(PrintState.IDLE, "")
+            self._send(self._last_request)
+
+    def _on_print_stage(self, ticket: int, serial: str, stage: str) -> None:
+        if ticket == self._ticket and self.stage is Stage.PRINTING:
+            self.action_bar.show_print_step(_PRINT_STATE[PrintStage(stage)], serial)
+
+    def _on_printed(self, ticket: int, result: PrintResult) -> None:
+        serial = result.badge.serial
+        if not result.handed_over:
+            self._print_went_wrong(ticket, serial, result.outcome.message)
+            return
+        self.person_served.emit(serial)
+        if ticket != self._ticket:
+            self._status(fill(self.tr("Badge %1 printed."), serial))
+            return
+        self._set_stage(Stage.SERVED)
+        self.action_bar.show_print_step(PrintState.DONE, serial)
+        served = self._banner_content
+        self.show_banner(lambda: banner_words.served(served(), serial))
+
+    def _print_went_wrong(self, ticket: int, serial: str, message: str) -> None:
+        self.print_failed.emit(message)
+        if ticket != self._ticket:
+            self._status(
+                fill(self.tr("Badge %1 did not print (%2): that person is NOT served."), serial, message), problem=True
+            )
+            return
+        self._set_stage(Stage.PRINT_FAILED)
+        self.action_bar.show_print(PrintState.FAILED, fill(self.tr("✗ Not printed: %1"), message))
+        self.show_banner(lambda: banner_words.print_failed(message, serial))
+        self.sounds.play(Cue.PRINT_FAILED)
+        self.action_bar.retry_button.setFocus()
+
+    def _on_failed(self, ticket: int, what: str, message: str) -> None:
+        if ticket != self._ticket or what in ("search", "decode"):  # the router reports those
+            return
+        elif what == "override" and self.override_dialog is not None and self.override_dialog.busy:
+            self.override_dialog.refused(message)
+            self._set_stage(Stage.VERDICT)
+            self._prompt("")
+        elif what == "look_up":
+            self._set_stage(Stage.PROBLEM)
+            self.show_banner(lambda: banner_words.problem(message))
+            self.sounds.play(Cue.REFUSE)
+        else:  # a check-in or override that could not be done: the evidence stays, Enter tries again
+            self._set_stage(Stage.CHECKING)
+            self._prompt(fill(self.tr("Not done: %1"), message))
+
+    # --- plumbing -------------------------------------------------------------------------------------------
+
+    def _new_ticket(self) -> None:
+        self._ticket += 1
+        self._lookup = self._decision = None
+        self._last_request = None
+        self._serial = ""
+        self._prompt("")
+        self.action_bar.show_print(PrintState.IDLE, "")
+
+    def _set_stage(self, stage: Stage) -> None:
+        self.stage = stage
+        decides = self._id_check_decides()
+        verdict = self._decision.result.verdict.outcome if self._decision is not None else None
+        self.id_check.setEnabled(
+            stage in (Stage.READY, Stage.LOOKING_UP, Stage.CHECKING, Stage.DECIDING)
+            or (stage is Stage.VERDICT and decides)
+        )
+        self.action_bar.set_available(
+            issue=decides and stage in (Stage.CHECKING, Stage.VERDICT),
+            override=stage is Stage.VERDICT and verdict is Outcome.NEEDS_SUPERVISOR,
+            retry=stage is Stage.PRINT_FAILED,
+        )
+
+    def _prompt(self, text: str) -> None:
+        self.action_bar.show_prompt(text)
+
+    def _status(self, text: str, problem: bool = False) -> None:
+        self.scan_bar.show_status(text, problem=problem)
+        self.status_changed.emit(text)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if isinstance(self.sounds, VerdictSounds) and not self._sounds_loading:
+            self._sounds_loading = True
+            QTimer.singleShot(0, self.sounds.prepare)  # load audio now, not when the first verdict is due
+        super().showEvent(event)
+
+
+def _today(session: DeskSession) -> date:
+    """The event's date now, by the desk's clock."""
+    return session.desk.event.local(session.desk.clock.now()).date()

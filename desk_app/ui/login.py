@@ -1,0 +1,327 @@
+"""Staff log in by login and PIN; the desk locks itself when left alone and opens again for a PIN.
+
+Wrong PINs are answered clearly and counted: after five in a row the form waits 30 seconds before it checks
+another, which slows a guesser down without locking a real member of staff out for long.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.core.model import AccreditationKind, Role, StaffMember
+from desk_app.desk import Desk, Station
+from desk_app.errors import StaffError
+from desk_app.station import StationConfig
+from desk_app.ui.checkin.texts import fill
+from desk_app.ui.i18n import is_language_change
+from desk_app.ui.words import entrance_name, event_name
+
+MAX_FAILURES = 5
+WAIT_S = 30.0
+# Where each role's own badges are issued, to say where someone belongs (Desk.staff_at decides; this only words it).
+_HOME_KIND = {Role.COUNTER: AccreditationKind.MINISTERIAL, Role.PASS_OFFICE: AccreditationKind.ANNUAL}
+
+
+class PinThrottle:
+    """Counts wrong PINs in a row; after ``max_failures`` the next try must wait ``wait_s`` seconds."""
+
+    def __init__(
+        self, max_failures: int = MAX_FAILURES, wait_s: float = WAIT_S, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.max_failures = max_failures
+        self.wait_s = wait_s
+        self._clock = clock
+        self._failures = 0
+        self._blocked_until = 0.0
+
+    @property
+    def attempts_left(self) -> int:
+        return self.max_failures - self._failures
+
+    def remaining_s(self) -> float:
+        """Seconds to wait before the next try; 0 when a try is allowed."""
+        return max(0.0, self._blocked_until - self._clock())
+
+    def failed(self) -> None:
+        self._failures += 1
+        if self._failures >= self.max_failures:
+            self._failures = 0
+            self._blocked_until = self._clock() + self.wait_s
+
+    def succeeded(self) -> None:
+        self._failures = 0
+        self._blocked_until = 0.0
+
+
+class LoginForm(QWidget):
+    """Login and PIN, checked against the store and against this station (role and entrance).
+
+    Args:
+        desk: the service; its store holds the staff and their PIN hashes.
+        config: the station, whose entrance the member must be allowed to work at.
+        throttle: counts wrong PINs; tests pass one with a fake clock.
+        unlocking: the form unlocks a locked desk (its button says so) rather than starting a shift.
+
+    Signals:
+        accepted(object): the ``StaffMember`` whose PIN matched and who may work at this station.
+    """
+
+    accepted = Signal(object)
+
+    def __init__(
+        self,
+        desk: Desk,
+        config: StationConfig,
+        throttle: PinThrottle | None = None,
+        parent: QWidget | None = None,
+        *,
+        unlocking: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.unlocking = unlocking
+        self.desk = desk
+        self.config = config
+        self.throttle = throttle or PinThrottle()
+        self.login_label = QLabel()
+        self.login_edit = QLineEdit()
+        self.login_label.setBuddy(self.login_edit)
+        self.pin_label = QLabel()
+        self.pin_edit = QLineEdit()
+        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin_edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhSensitiveData)
+        self.pin_label.setBuddy(self.pin_edit)
+        self.submit_button = QPushButton()
+        self.submit_button.setDefault(True)
+        self.message_label = QLabel()
+        self.message_label.setProperty("role", "message")
+        self.message_label.setWordWrap(True)
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self.on_countdown_timeout)
+
+        form = QFormLayout()
+        form.addRow(self.login_label, self.login_edit)
+        form.addRow(self.pin_label, self.pin_edit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.message_label)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.submit_button)
+        layout.addLayout(buttons)
+        self.login_edit.returnPressed.connect(self.pin_edit.setFocus)
+        self.pin_edit.returnPressed.connect(self.on_submit)
+        self.submit_button.clicked.connect(self.on_submit)
+        self.setTabOrder(self.login_edit, self.pin_edit)
+        self.setTabOrder(self.pin_edit, self.submit_button)
+        self.retranslate()
+
+    def set_login(self, login: str) -> None:
+        self.login_edit.setText(login)
+
+    def reset(self) -> None:
+        """Empty the PIN and the message, and put the cursor where the next person starts."""
+        self.pin_edit.clear()
+        self._say("")
+        (self.pin_edit if self.login_edit.text() else self.login_edit).setFocus()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.login_label.setText(self.tr("&Login:"))
+        self.pin_label.setText(self.tr("&PIN:"))
+        self.login_edit.setAccessibleName(self.tr("Login"))
+        self.pin_edit.setAccessibleName(self.tr("PIN"))
+        self.submit_button.setText(self.tr("Unlock") if self.unlocking else self.tr("Log in"))
+        if self._countdown.isActive():
+            self._say_wait()
+
+    def on_submit(self) -> None:
+        if self.throttle.remaining_s() > 0:
+            self._say_wait()
+            return
+        login, pin = self.login_edit.text().strip(), self.pin_edit.text()
+        if not login:
+            self._say(self.tr("Type your login."))
+            self.login_edit.setFocus()
+            return
+        if not pin:
+            self._say(self.tr("Type your PIN."))
+            self.pin_edit.setFocus()
+            return
+        self.pin_edit.clear()
+        if not self.desk.store.staff.check_pin(login, pin):
+            self._wrong_pin()
+            return
+        station = Station(self.config.entrance, self.config.desk, login)
+        try:
+            member = self.desk.staff_at(station)
+        except StaffError as exc:
+            self._say(self._not_here(login, str(exc)))
+            return
+        self.throttle.succeeded()
+        self._say("")
+        self.accepted.emit(member)
+
+    def on_countdown_timeout(self) -> None:
+        if self.throttle.remaining_s() > 0:
+            self._say_wait()
+            return
+        self._countdown.stop()
+        self._set_inputs_enabled(True)
+        self._say(self.tr("You can try again now."))
+        self.pin_edit.setFocus()
+
+    def _wrong_pin(self) -> None:
+        self.throttle.failed()
+        if self.throttle.remaining_s() > 0:
+            self._set_inputs_enabled(False)
+            self._countdown.start()
+            self._say_wait()
+            return
+        left = self.throttle.attempts_left
+        self._say(self.tr("Login or PIN not accepted. %n more try(s) before a 30-second wait.", "", left))
+        self.pin_edit.setFocus()
+
+    def _say_wait(self) -> None:
+        seconds = math.ceil(self.throttle.remaining_s())
+        self._say(self.tr("Too many wrong PINs. Wait %n second(s), then try again.", "", seconds))
+
+    def _not_here(self, login: str, detail: str) -> str:
+        member = self.desk.store.staff.get(login)
+        kind = _HOME_KIND.get(member.role) if member else None
+        if member is not None and kind is not None:
+            home = entrance_name(self.desk.event, self.desk.event.entrance_for(kind).key)
+            return fill(self.tr("%1 does not work at this entrance: their desk is at the %2."), member.full_name, home)
+        return fill(self.tr("This login cannot work at this desk (%1)."), detail)
+
+    def _set_inputs_enabled(self, enabled: bool) -> None:
+        for widget in (self.login_edit, self.pin_edit, self.submit_button):
+            widget.setEnabled(enabled)
+
+    def _say(self, message: str) -> None:
+        self.message_label.setText(message)
+        self.message_label.setAccessibleDescription(message)
+
+
+class LoginDialog(QDialog):
+    """The first thing staff see once the station is known: the event, this desk, and the login form.
+
+    Args:
+        hint: a line under the form (the demo says which login and PIN to use).
+    """
+
+    def __init__(self, desk: Desk, config: StationConfig, hint: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.member: StaffMember | None = None
+        self.config = config
+        self.event_config = desk.event
+        self.heading = QLabel()
+        self.heading.setProperty("role", "heading")
+        self.heading.setWordWrap(True)
+        self.place_label = QLabel()
+        self.form = LoginForm(desk, config, parent=self)
+        self.hint_label = QLabel(hint)
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setVisible(bool(hint))
+        self.hint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.place_label)
+        layout.addSpacing(12)
+        layout.addWidget(self.form)
+        layout.addWidget(self.hint_label)
+        self.form.accepted.connect(self.on_form_accepted)
+        self.setMinimumWidth(560)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Log in — accreditation desk"))
+        self.heading.setText(event_name(self.event_config))
+        self.place_label.setText(
+            fill(self.tr("%1, desk %2"), entrance_name(self.event_config, self.config.entrance), self.config.desk)
+        )
+
+    def set_hint(self, hint: str) -> None:
+        self.hint_label.setText(hint)
+        self.hint_label.setVisible(bool(hint))
+
+    def on_form_accepted(self, member: StaffMember) -> None:
+        self.member = member
+        self.accept()
+
+
+class LockScreen(QWidget):
+    """What a locked desk shows instead of its work: nothing personal, only a way back in.
+
+    The member of staff who was working unlocks with their PIN; anyone else on the staff may log in instead, and
+    the desk then works in their name.
+
+    Signals:
+        unlocked(object): the ``StaffMember`` who unlocked the desk.
+    """
+
+    unlocked = Signal(object)
+
+    def __init__(self, desk: Desk, config: StationConfig, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel()
+        self.heading.setProperty("role", "heading")
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.explanation.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.form = LoginForm(desk, config, parent=self, unlocking=True)
+        self.form.setFixedWidth(560)
+        self.form.accepted.connect(self.unlocked)
+        self._minutes = 0
+        layout = QVBoxLayout(self)
+        layout.addStretch()
+        layout.addWidget(self.heading)
+        layout.addWidget(self.explanation)
+        layout.addSpacing(16)
+        layout.addWidget(self.form, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch()
+        self.retranslate()
+
+    def lock_for(self, member: StaffMember, idle_minutes: int = 0) -> None:
+        """Show the lock for ``member`` (``idle_minutes`` 0: locked on purpose, not for being idle)."""
+        self._minutes = idle_minutes
+        self.form.set_login(member.login)
+        self.retranslate()
+        self.form.reset()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Desk locked"))
+        carry_on = self.tr("Type your PIN to carry on, or log in as another member of staff.")
+        if self._minutes:
+            carry_on = self.tr("Nobody used the desk for %n minute(s).", "", self._minutes) + " " + carry_on
+        self.explanation.setText(carry_on)

@@ -1,0 +1,429 @@
+"""The desk's window: the check-in screen in front, the supervisor area behind a PIN, a lock when left alone.
+
+Every action has a menu entry and a keyboard shortcut (F1 lists them). Scans from the keyboard-wedge filter (and a
+serial scanner) reach the check-in screen through :meth:`MainWindow.on_scanned`, whichever page is showing; while
+the desk is locked, or a window is open over it, scans are not taken.
+
+Locking hides everything personal: the pages make way for the lock screen, and any dialog open at the time is
+hidden until the desk is unlocked (and closed if someone else unlocks it).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QTabWidget, QWidget
+
+from desk_app.core.model import StaffMember
+from desk_app.errors import ConfigError
+from desk_app.ui.checkin.texts import fill
+from desk_app.ui.help_dialog import HelpDialog
+from desk_app.ui.i18n import Translations, is_language_change
+from desk_app.ui.idle import IdleWatcher
+from desk_app.ui.login import LockScreen
+from desk_app.ui.menus import DeskMenus
+from desk_app.ui.notify import tell
+from desk_app.ui.scanners.wedge import WedgeFilter
+from desk_app.ui.session import DeskSession
+from desk_app.ui.status_bar import DeskStatusBar
+from desk_app.ui.supervisor.badges import BadgesPage
+from desk_app.ui.supervisor.counts import CountsPage
+from desk_app.ui.supervisor.exports import ExportDialog
+from desk_app.ui.supervisor.gate import SupervisorDialog
+from desk_app.ui.supervisor.import_dialog import ImportDialog
+from desk_app.ui.supervisor.log_view import LogView
+from desk_app.ui.supervisor.staff import StaffPage
+from desk_app.ui.words import entrance_name, event_name
+from desk_app.ui.worker import StoreOpener
+
+CheckinFactory = Callable[[DeskSession, QWidget], QWidget]
+"""Builds the check-in screen for a session. The shell calls its ``on_scanned(text)`` slot; it uses, when the
+screen has them, ``shutdown()`` (finish work in progress before the screen goes), ``focus_search()`` (F2), and the
+signals ``person_served(str)`` and ``verdict_shown(str)`` (the counts move) and ``status_changed(str)`` (news for
+the status bar)."""
+LanguageKeeper = Callable[[str], None]
+
+
+def default_checkin_view(session: DeskSession, parent: QWidget) -> QWidget:
+    from desk_app.ui.checkin import CheckinView
+
+    return CheckinView(session, parent)
+
+
+class MainWindow(QMainWindow):
+    """The desk for one logged-in member of staff (another may take over at the lock screen).
+
+    Args:
+        session: the desk, printer, station and member of staff.
+        translations: the language switch.
+        open_store: opens another connection to the database, for work done in threads.
+        wedge: the application's keyboard-wedge filter; its scans go to the check-in screen.
+        checkin_view: builds the check-in screen (tests pass a fake).
+        keep_language: called with the new language after a switch (saves it in the station settings).
+        export_folder: where the export dialog proposes to write.
+
+    Signals:
+        session_changed(object): the ``DeskSession`` now in use, after another member of staff unlocked the desk.
+        locked_changed(bool): the desk was locked (True) or unlocked (False).
+    """
+
+    session_changed = Signal(object)
+    locked_changed = Signal(bool)
+
+    def __init__(
+        self,
+        session: DeskSession,
+        translations: Translations,
+        open_store: StoreOpener,
+        *,
+        wedge: WedgeFilter | None = None,
+        checkin_view: CheckinFactory = default_checkin_view,
+        keep_language: LanguageKeeper | None = None,
+        export_folder: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.translations = translations
+        self.open_store = open_store
+        self.keep_language = keep_language
+        self.export_folder = export_folder
+        self.supervisor: StaffMember | None = session.staff if session.is_supervisor else None
+        self.locked = False
+        self._hidden_dialogs: list[QDialog] = []
+        self.dialog: QDialog | None = None  # the last dialog opened from the menus (tests look at it)
+
+        self._checkin_factory = checkin_view
+        self.checkin = checkin_view(session, self)
+        self.counts = CountsPage(session, self)
+        self.log_view = LogView(session, self)
+        self.badges = BadgesPage(session, open_store, self)
+        self.staff_page = StaffPage(session, self)
+        self.tabs = QTabWidget()
+        for page in (self.checkin, self.counts, self.log_view, self.badges, self.staff_page):
+            self.tabs.addTab(page, "")
+        self.lock_screen = LockScreen(session.desk, session.config, self)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self.lock_screen)
+        self.setCentralWidget(self.stack)
+        self.status = DeskStatusBar(session, self)
+        self.setStatusBar(self.status)
+        self.menus = DeskMenus(self)
+        self.menus.show_language(translations.language)
+
+        self.idle = IdleWatcher(session.config.idle_lock_minutes, self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)  # after the wedge filter, so it sees scans first
+        self.idle.idle.connect(self.on_idle)
+        self.idle.start()
+        self.lock_screen.unlocked.connect(self.on_unlocked)
+        self.badges.changed.connect(self.counts.on_checked_in)
+        self.tabs.currentChanged.connect(self.on_tab_changed)
+        self._connect_checkin()
+        self._wedge = wedge
+        if wedge is not None:
+            wedge.scanned.connect(self.on_scanned)
+        self.serial = self._open_serial_scanner()
+        translations.language_changed.connect(self.on_language_changed)
+        self._apply_role()
+        self.resize(1280, 800)
+        self.retranslate()
+
+    # --- language ---------------------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        session = self.session
+        self.setWindowTitle(
+            fill(
+                self.tr("%1 — %2, desk %3"),
+                event_name(session.desk.event),
+                entrance_name(session.desk.event, session.config.entrance),
+                session.config.desk,
+            )
+        )
+        self.menus.retranslate()
+        for index, title in enumerate(
+            (
+                self.tr("Check-in"),
+                self.tr("Live counts"),
+                self.tr("Log"),
+                self.tr("Reprint / void"),
+                self.tr("Staff"),
+            )
+        ):
+            shortcut = ("F4", "F5", "F6", "F8", "F7")[index]
+            self.tabs.setTabText(index, f"{title} ({shortcut})")
+
+    def switch_language(self, language: str) -> None:
+        """Speak ``language`` from now on (every open window follows) and keep it for the next start."""
+        try:
+            self.translations.switch(language)
+        except ConfigError as exc:
+            self.status.showMessage(str(exc), 10_000)
+            return
+        if self.keep_language is not None:
+            try:
+                self.keep_language(language)
+            except (ConfigError, OSError) as exc:
+                self.status.showMessage(str(exc), 10_000)
+
+    def on_language_changed(self, language: str) -> None:
+        self.menus.show_language(language)
+        self.session = dataclasses.replace(
+            self.session, config=dataclasses.replace(self.session.config, language=language)
+        )
+
+    # --- scans ------------------------------------------------------------------------------------------------
+
+    def on_scanned(self, text: str) -> None:
+        """A code from a scanner: to the check-in screen, unless the desk is locked or a window is open over it."""
+        self.idle.poke()
+        if self.locked:
+            self.status.showMessage(self.tr("Scan not taken: the desk is locked."), 5000)
+            return
+        if QApplication.activeModalWidget() is not None:
+            self.status.showMessage(self.tr("Scan not taken: close the open window first."), 5000)
+            return
+        self.tabs.setCurrentWidget(self.checkin)
+        receive = getattr(self.checkin, "on_scanned", None)
+        if receive is not None:
+            receive(text)
+
+    # --- pages ------------------------------------------------------------------------------------------------
+
+    def on_search(self) -> None:
+        self.on_show_checkin()
+        focus_search = getattr(self.checkin, "focus_search", None)
+        if focus_search is not None:
+            focus_search()
+
+    def on_show_checkin(self) -> None:
+        self.tabs.setCurrentWidget(self.checkin)
+        self.checkin.setFocus(Qt.FocusReason.ShortcutFocusReason)  # to its focus proxy, the reference field
+
+    def on_show_counts(self) -> None:
+        if self._supervisor_only():
+            self.tabs.setCurrentWidget(self.counts)
+            self.counts.refresh()
+
+    def on_show_log(self) -> None:
+        if self._supervisor_only():
+            self.tabs.setCurrentWidget(self.log_view)
+            self.log_view.reload()
+
+    def on_show_staff(self) -> None:
+        if self._supervisor_only():
+            self.tabs.setCurrentWidget(self.staff_page)
+
+    def on_show_badges(self) -> None:
+        if self._supervisor_only():
+            self.tabs.setCurrentWidget(self.badges)
+            self.badges.find_edit.setFocus()
+
+    def on_tab_changed(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if page is self.log_view:
+            self.log_view.reload()
+
+    def on_export(self) -> None:
+        if self._supervisor_only():
+            self._open(ExportDialog(self.session, self.open_store, self.export_folder, self))
+
+    def on_import(self) -> None:
+        if self._supervisor_only():
+            assert self.supervisor is not None
+            dialog = ImportDialog(self.session, self.open_store, self.supervisor.login, self)
+            dialog.imported.connect(self.counts.on_checked_in)
+            self._open(dialog)
+
+    def on_help(self) -> None:
+        self._open(HelpDialog(self.actions(), self))
+
+    def on_about(self) -> None:
+        tell(
+            self,
+            self.tr("About the desk"),
+            fill(
+                self.tr("Media accreditation desk for %1.\nDatabase: %2"),
+                event_name(self.session.desk.event),
+                self.session.desk.store.location,
+            ),
+        )
+
+    # --- supervisor area --------------------------------------------------------------------------------------
+
+    @property
+    def supervisor_open(self) -> bool:
+        return self.supervisor is not None
+
+    def on_supervisor_sign_in(self) -> None:
+        if self.supervisor_open:
+            self.on_show_counts()
+            return
+        dialog = SupervisorDialog(self.session.desk, parent=self)
+        dialog.authorised.connect(self.on_supervisor_authorised)
+        self._open(dialog)
+
+    def on_supervisor_authorised(self, supervisor: StaffMember) -> None:
+        self.supervisor = supervisor
+        self._apply_role()
+        self.on_show_counts()
+
+    def on_supervisor_sign_out(self) -> None:
+        """Close the supervisor area on a counter's desk (a supervisor's own session keeps it)."""
+        if not self.session.is_supervisor:
+            self.supervisor = None
+            self._apply_role()
+            self.tabs.setCurrentWidget(self.checkin)
+
+    def _supervisor_only(self) -> bool:
+        if self.supervisor_open:
+            return True
+        self.status.showMessage(self.tr("Supervisors only: sign in with Ctrl+Shift+S."), 5000)
+        return False
+
+    def _apply_role(self) -> None:
+        open_ = self.supervisor_open
+        for page in (self.counts, self.log_view, self.badges, self.staff_page):
+            self.tabs.setTabVisible(self.tabs.indexOf(page), open_)
+        self.tabs.tabBar().setVisible(open_)  # a counter has one page: no tab bar to tab through
+        self.menus.enable(locked=self.locked, supervisor_open=open_, own_supervisor=self.session.is_supervisor)
+        self.status.set_session(self.session, self.supervisor)
+
+    # --- locking ----------------------------------------------------------------------------------------------
+
+    def on_idle(self) -> None:
+        self.lock(self.session.config.idle_lock_minutes)
+
+    def lock(self, idle_minutes: int = 0) -> None:
+        """Hide the work behind the lock screen; only a staff PIN opens it again."""
+        if self.locked:
+            return
+        self.locked = True
+        self.idle.stop()
+        self._hidden_dialogs = [d for d in self.findChildren(QDialog) if d.isVisible()]
+        for dialog in self._hidden_dialogs:
+            dialog.hide()
+        if not self.session.is_supervisor:
+            self.supervisor = None
+        self._apply_role()
+        self.lock_screen.lock_for(self.session.staff, idle_minutes)
+        self.stack.setCurrentWidget(self.lock_screen)
+        self.lock_screen.form.reset()
+        self.locked_changed.emit(True)
+
+    def on_unlocked(self, member: StaffMember) -> None:
+        same = member.login == self.session.staff.login
+        if not same:
+            self.session = dataclasses.replace(self.session, staff=member)
+            for page in (self.counts, self.log_view, self.badges, self.staff_page):
+                page.set_session(self.session)
+            self._replace_checkin()
+        self.supervisor = self.session.staff if self.session.is_supervisor else None
+        self.locked = False
+        self._apply_role()
+        self.stack.setCurrentWidget(self.tabs)
+        for dialog in self._hidden_dialogs:
+            if not shiboken6.isValid(dialog):
+                continue
+            if same or getattr(dialog, "busy", False):
+                dialog.show()
+            else:
+                dialog.reject()
+        self._hidden_dialogs = []
+        if not same:
+            self.on_show_checkin()
+            self.session_changed.emit(self.session)
+        self.idle.start()
+        self.locked_changed.emit(False)
+
+    # --- the check-in screen ------------------------------------------------------------------------------------
+
+    def _connect_checkin(self) -> None:
+        for name in ("person_served", "verdict_shown"):
+            signal = getattr(self.checkin, name, None)
+            if signal is not None:
+                signal.connect(self.counts.on_checked_in)
+        news = getattr(self.checkin, "status_changed", None)
+        if news is not None:
+            news.connect(self.on_checkin_status_changed)
+
+    def on_checkin_status_changed(self, text: str) -> None:
+        self.status.showMessage(text, 15_000)
+
+    def _replace_checkin(self) -> None:
+        """A new member of staff at the desk: a check-in screen in their name (work in progress finishes first)."""
+        old = self.checkin
+        index = self.tabs.indexOf(old)
+        shutdown = getattr(old, "shutdown", None)
+        if shutdown is not None:
+            shutdown()
+        self.checkin = self._checkin_factory(self.session, self)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, self.checkin, "")
+        old.deleteLater()
+        self._connect_checkin()
+        self.retranslate()
+
+    def _open_serial_scanner(self) -> QObject | None:
+        """The station's serial scanner, if it has one; its scans take the same way as the wedge's."""
+        config = self.session.config
+        if config.scanner != "serial" or not config.serial_port:
+            return None
+        from desk_app.ui.scanners.serial import SerialScanner
+
+        scanner = SerialScanner(config.serial_port, self)
+        scanner.scanned.connect(self.on_scanned)
+        scanner.error.connect(self.on_scanner_error)
+        scanner.open()
+        return scanner
+
+    def on_scanner_error(self, message: str) -> None:
+        self.status.showMessage(message, 15_000)
+        tell_screen = getattr(self.checkin, "on_scanner_error", None)
+        if tell_screen is not None:
+            tell_screen(message)
+
+    # --- helpers ----------------------------------------------------------------------------------------------
+
+    def _open(self, dialog: QDialog) -> None:
+        """Open ``dialog`` over the window without a nested event loop (the lock may hide it at any time)."""
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.locked:
+            self.on_show_checkin()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        busy = [w for w in (*self.findChildren(QDialog), self.badges) if getattr(w, "busy", False)]
+        if busy:  # a worker thread must finish before its window goes
+            self.status.showMessage(self.tr("Wait until the import, export or reprint is finished."), 5000)
+            event.ignore()
+            return
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
+        self.idle.stop()
+        self.status.clock.stop()
+        shutdown = getattr(self.checkin, "shutdown", None)
+        if shutdown is not None:
+            shutdown()
+        if self._wedge is not None:
+            self._wedge.scanned.disconnect(self.on_scanned)
+            self._wedge = None
+        super().closeEvent(event)

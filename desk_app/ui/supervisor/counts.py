@@ -1,0 +1,228 @@
+"""Live counts for supervisors: expected and served per badge kind and entrance, and the day hour by hour.
+
+"Expected" is the approved applications of a kind; "served" the badges of that kind handed over (and not voided)
+at its entrance. The hours are the event-local hours of the day, counted from the log. The page refreshes on a
+timer while it is shown, and after every check-in at this desk.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from desk_app.core.event import EventConfig
+from desk_app.core.model import AccreditationKind, Action, Outcome, Status
+from desk_app.store import Store
+from desk_app.ui.checkin.texts import fill
+from desk_app.ui.i18n import is_language_change
+from desk_app.ui.session import DeskSession
+from desk_app.ui.supervisor.days import today
+from desk_app.ui.table_model import Column, ListTableModel
+from desk_app.ui.words import entrance_name, kind_label
+
+REFRESH_MS = 30_000
+CONTEXT = "CountsPage"
+
+
+@dataclass(frozen=True)
+class KindCount:
+    kind: AccreditationKind
+    entrance: str
+    expected: int
+    served: int
+
+    @property
+    def waiting(self) -> int:
+        return max(0, self.expected - self.served)
+
+
+@dataclass(frozen=True)
+class HourCount:
+    """One event-local hour: badges handed over per entrance, and check-in verdicts at every desk."""
+
+    hour: int
+    badges: Counter[str] = field(default_factory=Counter)
+    verdicts: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def checkins(self) -> int:
+        return sum(self.verdicts.values())
+
+
+@dataclass(frozen=True)
+class LiveCounts:
+    day: date
+    kinds: list[KindCount]
+    hours: list[HourCount]
+
+
+def live_counts(store: Store, event: EventConfig, day: date) -> LiveCounts:
+    """Read the counts now (Qt-free; the page only shows them)."""
+    approved = store.applications.counts_by_kind_and_status()
+    issued = store.badges.issued_counts()
+    kinds = []
+    for kind in event.badge_kinds:
+        entrance = event.entrance_for(kind).key
+        kinds.append(
+            KindCount(kind, entrance, approved.get((kind, Status.APPROVED), 0), issued.get((kind, entrance), 0))
+        )
+    hours: dict[int, HourCount] = {}
+    start, end = event.day_bounds(day)
+    for entry in store.log.between(start, end):
+        record = entry.record
+        if record.action not in (Action.ISSUE, Action.CHECKIN):
+            continue
+        hour = event.local(record.time).hour
+        counts = hours.setdefault(hour, HourCount(hour))
+        if record.action is Action.ISSUE:
+            counts.badges[record.entrance] += 1
+        elif record.outcome:
+            counts.verdicts[record.outcome] += 1
+    return LiveCounts(day, kinds, [hours[h] for h in sorted(hours)])
+
+
+class CountsPage(QWidget):
+    """Two tables: per kind and entrance, and per hour of the day."""
+
+    def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        event = session.desk.event
+        self.counts: LiveCounts | None = None
+        self.kind_model: ListTableModel[KindCount] = ListTableModel(
+            CONTEXT,
+            [
+                Column(QT_TRANSLATE_NOOP("CountsPage", "Badge"), lambda k: kind_label(event, k.kind)),
+                Column(QT_TRANSLATE_NOOP("CountsPage", "Entrance"), lambda k: entrance_name(event, k.entrance)),
+                Column(QT_TRANSLATE_NOOP("CountsPage", "Expected"), lambda k: str(k.expected), align_right=True),
+                Column(QT_TRANSLATE_NOOP("CountsPage", "Served"), lambda k: str(k.served), align_right=True),
+                Column(QT_TRANSLATE_NOOP("CountsPage", "Still to come"), lambda k: str(k.waiting), align_right=True),
+            ],
+            self,
+        )
+        hour_columns: list[Column[HourCount]] = [
+            Column(QT_TRANSLATE_NOOP("CountsPage", "Hour"), lambda h: f"{h.hour:02d}:00–{h.hour + 1:02d}:00"),
+        ]
+        for key in event.entrances:
+            hour_columns.append(
+                Column(
+                    QT_TRANSLATE_NOOP("CountsPage", "Badges, %1"),
+                    lambda h, key=key: str(h.badges[key]),
+                    align_right=True,
+                    header_arg=lambda key=key: entrance_name(event, key),
+                )
+            )
+        hour_columns += [
+            Column(QT_TRANSLATE_NOOP("CountsPage", "Check-ins"), lambda h: str(h.checkins), align_right=True),
+            Column(
+                QT_TRANSLATE_NOOP("CountsPage", "Redirected"),
+                lambda h: str(h.verdicts[Outcome.REDIRECT.value]),
+                align_right=True,
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("CountsPage", "Refused"),
+                lambda h: str(h.verdicts[Outcome.REFUSE.value]),
+                align_right=True,
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("CountsPage", "Supervisor needed"),
+                lambda h: str(h.verdicts[Outcome.NEEDS_SUPERVISOR.value]),
+                align_right=True,
+            ),
+        ]
+        self.hour_model: ListTableModel[HourCount] = ListTableModel(CONTEXT, hour_columns, self)
+        self.kinds_heading, self.hours_heading, self.updated_label = QLabel(), QLabel(), QLabel()
+        self.kinds_table = _table(self.kind_model)
+        self.hours_table = _table(self.hour_model)
+        self.kinds_heading.setBuddy(self.kinds_table)
+        self.hours_heading.setBuddy(self.hours_table)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.kinds_heading)
+        layout.addWidget(self.kinds_table)
+        layout.addWidget(self.hours_heading)
+        layout.addWidget(self.hours_table, 1)
+        layout.addWidget(self.updated_label)
+        self.kinds_table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.on_timer_timeout)
+        self.retranslate()
+
+    def set_session(self, session: DeskSession) -> None:
+        self.session = session
+
+    def refresh(self) -> None:
+        desk = self.session.desk
+        self.counts = live_counts(desk.store, desk.event, today(self.session))
+        self.kind_model.set_rows(self.counts.kinds)
+        self.hour_model.set_rows(self.counts.hours)
+        self.kinds_table.setFixedHeight(_rows_height(self.kinds_table))
+        self._say_updated()
+
+    def on_timer_timeout(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def on_checked_in(self) -> None:
+        """A check-in at this desk: the numbers moved."""
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.refresh()
+        self.timer.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.timer.stop()
+        super().hideEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.kinds_heading.setText(self.tr("Badges per kind and entrance (whole event)"))
+        self.hours_heading.setText(self.tr("Today, hour by hour"))
+        self.kinds_table.setAccessibleName(self.tr("Badges per kind and entrance"))
+        self.hours_table.setAccessibleName(self.tr("Today, hour by hour"))
+        self.kind_model.retranslate()
+        self.hour_model.retranslate()
+        self._say_updated()
+
+    def _say_updated(self) -> None:
+        if self.counts is None:
+            self.updated_label.setText("")
+            return
+        moment = self.session.desk.event.local(self.session.desk.clock.now())
+        self.updated_label.setText(
+            fill(
+                self.tr("Updated at %1; refreshed every 30 seconds and after each check-in (F5 refreshes now)."),
+                moment.strftime("%H:%M:%S"),
+            )
+        )
+
+
+def _table(model: ListTableModel[KindCount] | ListTableModel[HourCount]) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setMinimumSectionSize(110)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    table.setAlternatingRowColors(True)
+    return table
+
+
+def _rows_height(table: QTableView) -> int:
+    rows = table.model().rowCount()
+    return table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(rows)) + 2 * table.frameWidth()

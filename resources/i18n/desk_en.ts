@@ -1,0 +1,140 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en_GB">
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>%n entries exported. Saved as:</source>
+        <translation>
+            <numerusform>%n entry exported. Saved as:</numerusform>
+            <numerusform>%n entries exported. Saved as:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>%n row(s) imported</source>
+        <translation>
+            <numerusform>%n row imported</numerusform>
+            <numerusform>%n rows imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n new</numerusform>
+            <numerusform>%n new</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n updated</numerusform>
+            <numerusform>%n updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n row(s); fix the file and import it again.</source>
+        <translation>
+            <numerusform>in %n row; fix the file and import it again.</numerusform>
+            <numerusform>in %n rows; fix the file and import it again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message numerus="yes">
+        <source>Nobody used the desk for %n minute(s).</source>
+        <translation>
+            <numerusform>Nobody used the desk for %n minute.</numerusform>
+            <numerusform>Nobody used the desk for %n minutes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LogView</name>
+    <message numerus="yes">
+        <source>%n entries shown</source>
+        <translation>
+            <numerusform>%n entry shown</numerusform>
+            <numerusform>%n entries shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n in the day)</source>
+        <translation>
+            <numerusform>(%n in the day)</numerusform>
+            <numerusform>(%n in the day)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LoginForm</name>
+    <message numerus="yes">
+        <source>Login or PIN not accepted. %n more try(s) before a 30-second wait.</source>
+        <translation>
+            <numerusform>Login or PIN not accepted. %n more try before a 30-second wait.</numerusform>
+            <numerusform>Login or PIN not accepted. %n more tries before a 30-second wait.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Wait %n second(s), then try again.</source>
+        <translation>
+            <numerusform>Too many wrong PINs. Wait %n second, then try again.</numerusform>
+            <numerusform>Too many wrong PINs. Wait %n seconds, then try again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Wait %n second(s), then try again.</source>
+        <translation>
+            <numerusform>Too many wrong PINs. Wait %n second, then try again.</numerusform>
+            <numerusform>Too many wrong PINs. Wait %n seconds, then try again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message numerus="yes">
+        <source>at least %n digits</source>
+        <translation>
+            <numerusform>at least %n digit</numerusform>
+            <numerusform>at least %n digits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A PIN is at least %n digits, not all the same digit.</source>
+        <translation>
+            <numerusform>A PIN is at least %n digit, not all the same digit.</numerusform>
+            <numerusform>A PIN is at least %n digits, not all the same digit.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorDialog</name>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Wait %n second(s), then try again.</source>
+        <translation>
+            <numerusform>Too many wrong PINs. Wait %n second, then try again.</numerusform>
+            <numerusform>Too many wrong PINs. Wait %n seconds, then try again.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
