@@ -82,6 +82,13 @@ class BadgeIssuer:
             self._log(station, new, Action.REPRINT, "", detail)
         return self.print_badge(station, new)
 
+    def recover_stalled(self, station: Station) -> list[PrintResult]:
+        """At start-up: badges this desk was printing when it stopped are failed prints (the card may be in the
+        tray, but nobody saw it handed over), so their holders can be served again. Call it before the desk serves."""
+        outcome = PrintOutcome(JobState.FAILED, "the desk stopped before the print finished: print the badge again")
+        stalled = self.desk.store.badges.printing_at(station.entrance, station.desk)
+        return [self._failed(station, badge, outcome, None) for badge in stalled]
+
     def _failed(self, station: Station, badge: Badge, outcome: PrintOutcome, job: PrintJob | None) -> PrintResult:
         store = self.desk.store
         with store.transaction():

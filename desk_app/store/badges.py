@@ -115,6 +115,14 @@ class Badges:
         )
         return [_from_row(r) for r in rows]
 
+    def printing_at(self, entrance: str, desk: str) -> list[Badge]:
+        """Badges a desk sent to its printer and never heard back about (the desk stopped mid-print)."""
+        rows = self._db.all(
+            f"SELECT {_COLUMNS} FROM badges WHERE state = 'printing' AND entrance = ? AND desk = ? ORDER BY serial",
+            (entrance, desk),
+        )
+        return [_from_row(r) for r in rows]
+
     def issued_counts(self) -> dict[tuple[AccreditationKind, str], int]:
         """Badges handed over (and not voided) per kind and entrance."""
         rows = self._db.all(

@@ -163,6 +163,7 @@ class DeskStartup(QObject):
         assert dialog.member is not None
         issuer = BadgeIssuer(self.desk, printer_for(station), station.badge_size)
         session = DeskSession(self.desk, issuer, station, dialog.member)
+        issuer.recover_stalled(session.station)  # a desk that stopped mid-print leaves nobody half-served
         window = MainWindow(
             session,
             self.translations,

@@ -116,3 +116,14 @@ def test_a_driver_bug_fails_the_print_instead_of_leaving_it_printing(listed: Des
     printed = BadgeIssuer(listed, BrokenDriver()).print_badge(GROUPS, badge)
     assert printed.badge.state is BadgeState.PRINT_FAILED and "segfault" in printed.outcome.message
     assert listed.store.badges.active_for("DM24-000001") is None
+
+
+def test_a_desk_that_stopped_mid_print_fails_its_stalled_prints_at_start(listed: Desk, tmp_path: Path) -> None:
+    stalled = listed.check_in(GROUPS, "DM24-000001", DOC, CARD, printing=True).badge
+    assert stalled is not None and listed.store.badges.active_for("DM24-000001") == stalled
+    other_desk = BadgeIssuer(listed, PdfFolderPrinter(tmp_path)).recover_stalled(Station("groups", "G2", "anna"))
+    assert other_desk == []  # another desk's print is none of this desk's business
+    [recovered] = BadgeIssuer(listed, PdfFolderPrinter(tmp_path)).recover_stalled(GROUPS)
+    assert recovered.badge.state is BadgeState.PRINT_FAILED and "stopped before the print" in recovered.outcome.message
+    assert listed.store.badges.active_for("DM24-000001") is None
+    assert listed.check_in(GROUPS, "DM24-000001", DOC, CARD).verdict.outcome is Outcome.ISSUE
