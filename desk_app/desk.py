@@ -153,6 +153,7 @@ class Desk:
         document: PresentedDocument | None = None,
         press: PresentedPress | None = None,
         printing: bool = False,
+        face_matches: bool | None = None,
     ) -> CheckinResult:
         """Decide, issue if the verdict says so, and log; one transaction.
 
@@ -161,7 +162,7 @@ class Desk:
         """
         self.staff_at(station)
         with self.store.transaction():
-            case = self._case(station, code_text, document, press)
+            case = self._case(station, code_text, document, press, face_matches)
             verdict = decide(case)
             entry = self._log_verdict(station, case, verdict)
             badge = None
@@ -179,12 +180,13 @@ class Desk:
         document: PresentedDocument | None = None,
         press: PresentedPress | None = None,
         printing: bool = False,
+        face_matches: bool | None = None,
     ) -> CheckinResult:
         """A supervisor accepts a doubtful ID or press card: only a NEEDS_SUPERVISOR verdict can be overridden."""
         self.authorise_supervisor(supervisor, supervisor_pin, reason)
         self.staff_at(station)
         with self.store.transaction():
-            case = self._case(station, code_text, document, press)
+            case = self._case(station, code_text, document, press, face_matches)
             verdict = decide(case)
             if verdict.outcome is not Outcome.NEEDS_SUPERVISOR:
                 raise StaffError(f"nothing to override: the verdict is {verdict.outcome.value}")
@@ -245,7 +247,12 @@ class Desk:
             raise StaffError("a supervisor decision needs a reason")
 
     def _case(
-        self, station: Station, code_text: str, document: PresentedDocument | None, press: PresentedPress | None
+        self,
+        station: Station,
+        code_text: str,
+        document: PresentedDocument | None,
+        press: PresentedPress | None,
+        face_matches: bool | None = None,
     ) -> Case:
         """What the rules need, read inside the caller's transaction so no other desk can change it meanwhile."""
         reading = self.read_code(code_text)
@@ -254,7 +261,7 @@ class Desk:
             problem = f"the code says {reading.kind.value}, the list says {application.kind.value}"
             reading = dataclasses.replace(reading, status=CodeStatus.KIND_MISMATCH, problem=problem)
         active = self.store.badges.active_for(reading.reference) if application else None
-        evidence = Evidence(reading.status, document, press)
+        evidence = Evidence(reading.status, document, press, face_matches)
         now = self.clock.now()
         return Case(
             self.event, station.entrance, evidence, application, active, now, reading.reference, reading.problem

@@ -37,6 +37,7 @@ REASON_TEXT: dict[Reason, str] = {
     Reason.PRESS_CARD_MISMATCH: "press card number differs from the application",
     Reason.EDITOR_LETTER_EXPECTED: "applied with an editor's letter, not a press card",
     Reason.PRESS_CARD_EXPECTED: "applied with a press card, not an editor's letter",
+    Reason.FACE_MISMATCH: "the face does not match the photo",
     Reason.REFERENCE_NOT_VERIFIED: "reference without a signed code: not verified",
     Reason.SUPERVISOR_OVERRIDE: "accepted by a supervisor",
 }

@@ -49,6 +49,9 @@ def _evidence(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--mrz", metavar="FILE", help="the ID document's MRZ as a passport reader typed it (a file, or - for stdin)"
     )
+    parser.add_argument(
+        "--face-mismatch", action="store_true", help="the face does not match the photo (a supervisor must decide)"
+    )
     press = parser.add_mutually_exclusive_group()
     press.add_argument("--press-card", metavar="N", help="number of the press card presented")
     press.add_argument("--editor-letter", action="store_true", help="the editor's letter was seen")

@@ -229,7 +229,8 @@ def checkin(args: argparse.Namespace) -> int:
     with session(args) as s:
         document, press = _evidence(args, s.event.local(s.clock.now()).date())
         station = Station(args.entrance, args.desk, args.staff)
-        result = s.desk.check_in(station, args.code, document, press, printing=args.print)
+        face = False if args.face_mismatch else None
+        result = s.desk.check_in(station, args.code, document, press, printing=args.print, face_matches=face)
         return _print_result(args, result, s.desk)
 
 
@@ -239,7 +240,15 @@ def override(args: argparse.Namespace) -> int:
         document, press = _evidence(args, s.event.local(s.clock.now()).date())
         station = Station(args.entrance, args.desk, args.staff)
         result = s.desk.override(
-            station, args.supervisor, pin, args.reason, args.code, document, press, printing=args.print
+            station,
+            args.supervisor,
+            pin,
+            args.reason,
+            args.code,
+            document,
+            press,
+            printing=args.print,
+            face_matches=False if args.face_mismatch else None,
         )
         return _print_result(args, result, s.desk)
 

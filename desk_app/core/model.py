@@ -157,6 +157,7 @@ class Evidence:
     code: CodeStatus
     document: PresentedDocument | None = None
     press: PresentedPress | None = None
+    face_matches: bool | None = None  # staff's comparison of the face with the photo; None: not said
 
 
 class Outcome(enum.StrEnum):
@@ -193,6 +194,7 @@ class Reason(enum.StrEnum):
     PRESS_CARD_MISMATCH = "PRESS_CARD_MISMATCH"
     EDITOR_LETTER_EXPECTED = "EDITOR_LETTER_EXPECTED"
     PRESS_CARD_EXPECTED = "PRESS_CARD_EXPECTED"
+    FACE_MISMATCH = "FACE_MISMATCH"
     REFERENCE_NOT_VERIFIED = "REFERENCE_NOT_VERIFIED"
     SUPERVISOR_OVERRIDE = "SUPERVISOR_OVERRIDE"
 

@@ -67,6 +67,7 @@ OUTCOME_OF: dict[Reason, Outcome] = {
     Reason.PRESS_CARD_MISMATCH: Outcome.NEEDS_SUPERVISOR,
     Reason.EDITOR_LETTER_EXPECTED: Outcome.NEEDS_SUPERVISOR,
     Reason.PRESS_CARD_EXPECTED: Outcome.NEEDS_SUPERVISOR,
+    Reason.FACE_MISMATCH: Outcome.NEEDS_SUPERVISOR,
     # Notes: they travel with an ISSUE and never stop one.
     Reason.REFERENCE_NOT_VERIFIED: Outcome.ISSUE,
     Reason.SUPERVISOR_OVERRIDE: Outcome.ISSUE,
@@ -148,6 +149,8 @@ def documents_match(case: Case) -> Iterable[Reason]:
     if press_presented(case.evidence.press):
         assert case.evidence.press is not None
         yield from press_mismatches(case.application, case.evidence.press)
+    if case.evidence.face_matches is False:
+        yield Reason.FACE_MISMATCH
 
 
 STAGES: tuple[tuple[Check, ...], ...] = (

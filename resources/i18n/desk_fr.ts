@@ -465,10 +465,6 @@
         <translation>Le badge %1 est encore en cours d&apos;impression&#xa0;; son résultat s&apos;affichera ici.</translation>
     </message>
     <message>
-        <source>The face does not match: a supervisor must see the person first.</source>
-        <translation>Le visage ne correspond pas&#xa0;: un superviseur doit d&apos;abord voir la personne.</translation>
-    </message>
-    <message>
         <source>Before issuing: %1.</source>
         <translation>Avant de remettre le badge&#xa0;: %1.</translation>
     </message>
@@ -1486,6 +1482,10 @@ Base de données&#xa0;: %2</translation>
     <message>
         <source>applied with a press card, not an editor&apos;s letter</source>
         <translation>demande faite avec une carte de presse, pas une lettre de la rédaction</translation>
+    </message>
+    <message>
+        <source>the face does not match the photo</source>
+        <translation>le visage ne correspond pas à la photo</translation>
     </message>
     <message>
         <source>reference without a signed code: not verified</source>

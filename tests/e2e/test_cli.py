@@ -90,6 +90,12 @@ def test_checkin_json_and_exit_codes(ready: Run) -> None:
     assert out["already_issued"]["desk"] == "G1" and out["already_issued"]["staff"] == "anna"
     code, out = checkin(ready, "DM24-000002", "--document-number", "WRONG123", "--press-card", "DJV-48213")
     assert (code, out["verdict"], out["reasons"]) == (11, "NEEDS_SUPERVISOR", ["DOCUMENT_NUMBER_MISMATCH"])
+    code, out = checkin(ready, "DM24-000002", *docs, "--face-mismatch")
+    assert (code, out["verdict"], out["reasons"]) == (
+        11,
+        "NEEDS_SUPERVISOR",
+        ["FACE_MISMATCH"],
+    )
     code, out = checkin(ready, "DM24-000003", *docs)
     assert (code, out["reasons"]) == (12, ["REVOKED"])
     code, out = checkin(ready, "DM24-000002")

@@ -387,6 +387,33 @@ def test_a_face_that_does_not_match_stops_the_check_in(qtbot: QtBot, counter: Co
     assert view.banner.content.state == "CHECK_ID" and not view.id_check.face_rejected
 
 
+def test_a_face_that_does_not_match_is_logged_and_only_a_supervisor_can_accept_it(
+    qtbot: QtBot, counter: Counter
+) -> None:
+    scan_printout(qtbot, counter, MUELLER)
+    view = counter.view
+    fill_id_check(qtbot, counter, "C01X00T47", "DJV-48213")
+    view.id_check.face_wrong.setFocus()
+    tick(qtbot, counter)
+    press(Qt.Key.Key_Return, counter.clock)
+    wait_stage(qtbot, view, Stage.VERDICT)
+    assert view.banner.content.state == "NEEDS_SUPERVISOR"
+    assert "the face does not match the photo" in view.banner.content.lines
+    checkin = counter.desk.store.log.for_reference(MUELLER.reference)[-1].record
+    assert (checkin.action.value, checkin.reasons) == ("CHECKIN", ("FACE_MISMATCH",))
+    view.request_override()
+    dialog = view.override_dialog
+    assert dialog is not None
+    dialog.login_edit.setText("sam")
+    dialog.pin_edit.setText(SUPERVISOR_PIN)
+    dialog.reason_edit.setText("compared closely: new glasses and beard")
+    with qtbot.waitSignal(view.person_served, timeout=10_000):
+        dialog.buttons.accepted.emit()
+    override = next(e.record for e in counter.desk.store.log.for_reference(MUELLER.reference)
+                    if e.record.action.value == "OVERRIDE")  # fmt: skip
+    assert override.reasons == ("FACE_MISMATCH", "SUPERVISOR_OVERRIDE")
+
+
 def test_a_passport_zone_typed_by_the_reader_fills_and_marks_the_fields(qtbot: QtBot, counter: Counter) -> None:
     scan_printout(qtbot, counter, MUELLER)
     view = counter.view

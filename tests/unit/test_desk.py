@@ -201,3 +201,12 @@ def test_a_preview_reads_only_and_a_logged_lookup_leaves_a_trace(listed: Desk) -
     entry = listed.log_lookup(GROUPS, found)
     assert (entry.record.action.value, entry.record.outcome) == ("LOOKUP", "")
     assert entry.record.detail == {"code": "plain_reference", "preview": "REFUSE"}
+
+
+def test_a_face_that_does_not_match_needs_a_supervisor_and_is_logged(listed: Desk) -> None:
+    doubted = listed.check_in(GROUPS, "DM24-000001", DOC, CARD, face_matches=False)
+    assert (doubted.verdict.outcome, doubted.verdict.reasons) == (Outcome.NEEDS_SUPERVISOR, (Reason.FACE_MISMATCH,))
+    assert doubted.log_entry.record.reasons == ("FACE_MISMATCH",)
+    accepted = listed.override(GROUPS, "sam", SUPERVISOR_PIN, "twin brother? no: new haircut, compared closely",
+                               "DM24-000001", DOC, CARD, face_matches=False)  # fmt: skip
+    assert accepted.verdict.reasons == (Reason.FACE_MISMATCH, Reason.SUPERVISOR_OVERRIDE) and accepted.badge

@@ -179,10 +179,17 @@ class CheckinController(QObject):
         self._on_desk_lane(ticket, "look_up", lambda: self._emit(self.looked_up, ticket, self._look_up(code_text)))
 
     def check_in(
-        self, ticket: int, code_text: str, document: PresentedDocument | None, press: PresentedPress | None
+        self,
+        ticket: int,
+        code_text: str,
+        document: PresentedDocument | None,
+        press: PresentedPress | None,
+        face_matches: bool | None = None,
     ) -> None:
         def work() -> None:
-            result = self.desk.check_in(self.station, code_text, document, press, printing=True)
+            result = self.desk.check_in(
+                self.station, code_text, document, press, printing=True, face_matches=face_matches
+            )
             self._decided(ticket, result)
 
         self._on_desk_lane(ticket, "check_in", work)
@@ -196,10 +203,19 @@ class CheckinController(QObject):
         code_text: str,
         document: PresentedDocument | None,
         press: PresentedPress | None,
+        face_matches: bool | None = None,
     ) -> None:
         def work() -> None:
             result = self.desk.override(
-                self.station, supervisor, pin, reason, code_text, document, press, printing=True
+                self.station,
+                supervisor,
+                pin,
+                reason,
+                code_text,
+                document,
+                press,
+                printing=True,
+                face_matches=face_matches,
             )
             self._decided(ticket, result)
 

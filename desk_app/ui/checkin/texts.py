@@ -56,6 +56,7 @@ REASON = {
     Reason.PRESS_CARD_MISMATCH: QT_TRANSLATE_NOOP("Reason", "press card number differs from the application"),
     Reason.EDITOR_LETTER_EXPECTED: QT_TRANSLATE_NOOP("Reason", "applied with an editor's letter, not a press card"),
     Reason.PRESS_CARD_EXPECTED: QT_TRANSLATE_NOOP("Reason", "applied with a press card, not an editor's letter"),
+    Reason.FACE_MISMATCH: QT_TRANSLATE_NOOP("Reason", "the face does not match the photo"),
     Reason.REFERENCE_NOT_VERIFIED: QT_TRANSLATE_NOOP("Reason", "reference without a signed code: not verified"),
     Reason.SUPERVISOR_OVERRIDE: QT_TRANSLATE_NOOP("Reason", "accepted by a supervisor"),
 }

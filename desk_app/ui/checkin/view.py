@@ -10,10 +10,8 @@ A check-in, step by step (``Stage``):
    (VERDICT). Otherwise the person is eligible: CHECKING.
 3. CHECKING: staff enter or read the document, the press card or editor's letter, and tick "Face matches the
    photo"; each field is marked as it is entered. Enter checks in with that evidence (DECIDING). Nothing is sent
-   without the face ticked: the rules know nothing of faces, so the screen never asks for a badge before a person
-   has confirmed the face. "Face does not match" is a stop: the banner calls a supervisor, Enter does nothing, and
-   only a supervisor who has seen the person may have the box ticked (the desk's rules cannot record a face
-   mismatch yet, so it is not logged).
+   until the face was compared: "Face does not match" is evidence as well, the desk answers NEEDS_SUPERVISOR
+   (FACE_MISMATCH, logged), and only a supervisor's override can then issue the badge.
 4. The verdict: ISSUE goes on to print (PRINTING, then SERVED when the job completed); NEEDS_SUPERVISOR offers the
    supervisor override (login, PIN, reason), which prints too; REFUSE says why. Changing the evidence after a
    verdict goes back to CHECKING, so a typo is fixed and Enter pressed again (each try is logged).
@@ -296,18 +294,25 @@ class CheckinView(CheckinScreen):
         return self._lookup is not None and not self._lookup.final
 
     def _check_in(self) -> None:
+        """Enter: check in with the evidence. A face that does not match is evidence too: the desk answers
+        NEEDS_SUPERVISOR with the reason logged, and only a supervisor's override can then issue the badge."""
         check = self.id_check
-        if check.face_rejected:
-            self._prompt(self.tr("The face does not match: a supervisor must see the person first."))
-            return
-        if missing := check.missing():
+        missing = [
+            (words, widget)
+            for words, widget in check.missing()
+            if not check.face_rejected or widget is not check.face_ok
+        ]
+        if missing:
             self._prompt(fill(self.tr("Before issuing: %1."), "; ".join(words for words, _ in missing)))
             missing[0][1].setFocus()
             return
         request = functools.partial(
-            self.controller.check_in, self._ticket, self._code_text, check.document(), check.press()
+            self.controller.check_in, self._ticket, self._code_text, check.document(), check.press(), self._face()
         )
         self._send(request)
+
+    def _face(self) -> bool | None:
+        return False if self.id_check.face_rejected else True if self.id_check.face_confirmed else None
 
     def _send(self, request: Callable[[], None]) -> None:
         self._last_request = request
@@ -393,6 +398,7 @@ class CheckinView(CheckinScreen):
             self._code_text,
             check.document(),
             check.press(),
+            self._face(),
         )
         self._send(request)
 

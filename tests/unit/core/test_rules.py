@@ -44,6 +44,7 @@ PRIOR = Badge(
 
 def case(
     application=MINISTERIAL,
+    face_matches=None,
     entrance="groups",
     code=CodeStatus.SIGNED_VALID,
     document=GOOD_DOC,
@@ -52,7 +53,7 @@ def case(
     now=FIRST_MORNING,
     event=EVENT,
 ) -> Case:
-    return Case(event, entrance, Evidence(code, document, press), application, active_badge, now)
+    return Case(event, entrance, Evidence(code, document, press, face_matches), application, active_badge, now)
 
 
 R = Reason
@@ -137,6 +138,8 @@ CASES = {
         Outcome.ISSUE,
         [],
     ),
+    "face does not match the photo": (case(face_matches=False), Outcome.NEEDS_SUPERVISOR, [R.FACE_MISMATCH]),
+    "face matches the photo": (case(face_matches=True), Outcome.ISSUE, []),
     # Rule 3: ministerial at the Groups entrance, annual at the Visitors entrance; a redirect, not a refusal.
     "ministerial at the Visitors entrance": (case(entrance="visitors"), Outcome.REDIRECT, [R.WRONG_ENTRANCE]),
     "annual at the Groups entrance": (case(application=ANNUAL), Outcome.REDIRECT, [R.WRONG_ENTRANCE]),
