@@ -7,16 +7,13 @@ can be checked against the database later.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -30,6 +27,7 @@ from desk_app.core.event import EventConfig
 from desk_app.core.model import Action, Outcome, Reason
 from desk_app.messages import REASON_TEXT
 from desk_app.pdf_fonts import PdfFonts, pdf_fonts
+from desk_app.reports.charts import VERDICT_LABEL, hour_chart, reason_chart
 
 if TYPE_CHECKING:
     from desk_app.reports.daily import DayTotals, Tally
@@ -37,23 +35,11 @@ if TYPE_CHECKING:
 MARGIN = 18 * mm
 WIDTH = A4[0] - 2 * MARGIN
 
-VERDICT_LABEL = {
-    Outcome.ISSUE: "Issue",
-    Outcome.REDIRECT: "Redirect",
-    Outcome.REFUSE: "Refuse",
-    Outcome.NEEDS_SUPERVISOR: "Supervisor",
-}
 SUMMARY_TEXT = {
     Outcome.ISSUE: "badge to issue",
     Outcome.REDIRECT: "sent to the other entrance",
     Outcome.REFUSE: "refused",
     Outcome.NEEDS_SUPERVISOR: "referred to a supervisor",
-}
-OUTCOME_COLOUR = {
-    Outcome.ISSUE: colors.HexColor("#2E7D32"),
-    Outcome.REDIRECT: colors.HexColor("#1565C0"),
-    Outcome.REFUSE: colors.HexColor("#C62828"),
-    Outcome.NEEDS_SUPERVISOR: colors.HexColor("#EF8F00"),
 }
 TALLY_HEADINGS = ("Check-ins", "Issue", "Redirect", "Refuse", "Supervisor", "Badges", "Entries")
 TALLY_NOTE = (
@@ -227,56 +213,8 @@ def _hour_chart(totals: DayTotals, styles: _Styles) -> list[Flowable]:
     heading = Paragraph("Check-ins per hour (local time), by verdict", styles.heading)
     if totals.day_total.checkins == 0:
         return [heading, Paragraph("No check-ins on this day.", styles.body)]
-    drawing = Drawing(WIDTH, 180)
-    chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 36, 18, WIDTH - 42, 136
-    chart.data = [[hour.count(outcome) for hour in totals.by_hour] for outcome in Outcome]
-    chart.categoryAxis.categoryNames = [f"{hour:02d}" for hour in range(24)]
-    chart.categoryAxis.style = "stacked"
-    chart.groupSpacing = 4
-    _style_axes(chart, styles.fonts.regular, top=max(hour.checkins for hour in totals.by_hour))
-    for index, outcome in enumerate(Outcome):
-        chart.bars[index].fillColor = OUTCOME_COLOUR[outcome]
-        chart.bars[index].strokeColor = None
-    drawing.add(chart)
-    drawing.add(_legend(styles.fonts.regular, x=chart.x, y=176))
-    return [KeepTogether([heading, drawing])]
-
-
-def _style_axes(chart: VerticalBarChart | HorizontalBarChart, font: str, top: int) -> None:
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax, chart.valueAxis.valueStep = _whole_scale(top)
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = colors.HexColor("#DDE1E5")
-    chart.valueAxis.gridStrokeWidth = 0.4
-    chart.valueAxis.labelTextFormat = "{:,.0f}".format
-    for labels in (chart.valueAxis.labels, chart.categoryAxis.labels):
-        labels.fontName = font
-        labels.fontSize = 7
-
-
-def _whole_scale(top: int) -> tuple[int, int]:
-    """An axis end and a step of 1, 2 or 5 times a power of ten, six steps at most: counts have no halves."""
-    magnitude = 1
-    while True:
-        for step in (magnitude, 2 * magnitude, 5 * magnitude):
-            if max(top, 1) <= 6 * step:
-                return -(-max(top, 1) // step) * step, step
-        magnitude *= 10
-
-
-def _legend(font: str, x: float, y: float) -> Legend:
-    legend = Legend()
-    legend.x, legend.y = x, y
-    legend.alignment = "right"
-    legend.columnMaximum = 1
-    legend.deltax = 78
-    legend.dx = legend.dy = 7
-    legend.fontName = font
-    legend.fontSize = 7.5
-    legend.strokeColor = None
-    legend.colorNamePairs = [(OUTCOME_COLOUR[o], VERDICT_LABEL[o]) for o in Outcome]
-    return legend
+    counts = {outcome: [hour.count(outcome) for hour in totals.by_hour] for outcome in Outcome}
+    return [KeepTogether([heading, hour_chart(counts, styles.fonts.regular, WIDTH)])]
 
 
 def _entrance_rows(totals: DayTotals, event: EventConfig) -> list[tuple[tuple[str, ...], Tally]]:
@@ -364,33 +302,14 @@ def _refusal_section(totals: DayTotals, styles: _Styles) -> list[Flowable]:
     table = Table([header, *body], colWidths=[WIDTH - 120, 60, 60], repeatRows=1)
     table.setStyle(_grid_style(styles, first_number=1, total_row=False))
     note = Paragraph("A refused check-in may give more than one reason.", styles.note)
-    return [KeepTogether([heading, _reason_chart(reasons, styles)]), Spacer(1, 6), table, note]
-
-
-def _reason_chart(reasons: Mapping[str, int], styles: _Styles) -> Drawing:
-    pairs = list(reasons.items())[::-1]  # the chart draws upwards: the largest comes out on top
-    labels = [reason_text(name) for name, _ in pairs]
-    label_width = max(pdfmetrics.stringWidth(label, styles.fonts.regular, 7) for label in labels)
-    bar_height = 13
-    drawing = Drawing(WIDTH, bar_height * len(pairs) + 26)
-    chart = HorizontalBarChart()
-    chart.x = min(label_width + 8, WIDTH / 2)
-    chart.y = 16
-    chart.width = WIDTH - chart.x - 30
-    chart.height = bar_height * len(pairs)
-    chart.data = [[n for _, n in pairs]]
-    chart.categoryAxis.categoryNames = labels
-    chart.bars[0].fillColor = OUTCOME_COLOUR[Outcome.REFUSE]
-    chart.bars[0].strokeColor = None
-    chart.barSpacing = 2
-    chart.barLabelFormat = "{:,}".format
-    chart.barLabels.boxAnchor = "w"
-    chart.barLabels.dx = 3
-    chart.barLabels.fontName = styles.fonts.regular
-    chart.barLabels.fontSize = 7
-    _style_axes(chart, styles.fonts.regular, top=max(n for _, n in pairs))
-    drawing.add(chart)
-    return drawing
+    return [
+        KeepTogether(
+            [heading, reason_chart([(reason_text(n), c) for n, c in reasons.items()], styles.fonts.regular, WIDTH)]
+        ),
+        Spacer(1, 6),
+        table,
+        note,
+    ]
 
 
 def _other_reasons_section(totals: DayTotals, styles: _Styles) -> list[Flowable]:
