@@ -14,7 +14,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from desk_app.core.clock import to_utc_text
 from desk_app.errors import StoreError
@@ -146,3 +146,16 @@ def migrate(db: Database) -> int:
                 (version, to_utc_text(datetime.now(UTC))),
             )
     return latest
+
+
+D = TypeVar("D", bound=Database)
+
+
+def migrated(db: D) -> D:
+    """``db`` brought to the latest schema, or closed (and the error raised) when that fails."""
+    try:
+        migrate(db)
+    except BaseException:
+        db.close()
+        raise
+    return db

@@ -25,7 +25,7 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from psycopg.pq import TransactionStatus
 
 from desk_app.errors import ConstraintViolation, StoreError
-from desk_app.store.db import Database, OutcomeUnknown, Row, Unreachable, migrate
+from desk_app.store.db import Database, OutcomeUnknown, Row, Unreachable, migrated
 from desk_app.store.dialect import Dialect, pyformat
 
 WRITE_LOCK_KEY = 0x6465_736B  # "desk": the one lock every write transaction holds
@@ -233,10 +233,4 @@ class PostgresDatabase(Database):
 
 def open_postgres(url: str) -> PostgresDatabase:
     """Connect to (and migrate) the database at a ``postgresql://`` or ``postgres://`` URL."""
-    db = PostgresDatabase(url)
-    try:
-        migrate(db)
-    except BaseException:
-        db.close()
-        raise
-    return db
+    return migrated(PostgresDatabase(url))

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from desk_app.errors import ConstraintViolation, StoreError
-from desk_app.store.db import Database, Row, migrate
+from desk_app.store.db import Database, Row, migrated
 from desk_app.store.dialect import Dialect
 
 BUSY_TIMEOUT_S = 10.0
@@ -110,10 +110,4 @@ def open_sqlite(path: Path) -> SqliteDatabase:
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreError(f"{path} is not a desk database: {exc}") from exc
-    db = SqliteDatabase(conn, str(path))
-    try:
-        migrate(db)
-    except BaseException:
-        db.close()
-        raise
-    return db
+    return migrated(SqliteDatabase(conn, str(path)))

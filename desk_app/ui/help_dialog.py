@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.ui.i18n import is_language_change
+from desk_app.ui.i18n import Retranslates
 
 
 def plain(text: str) -> str:
@@ -26,7 +25,7 @@ def plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").removesuffix("…")
 
 
-class HelpDialog(QDialog):
+class HelpDialog(Retranslates, QDialog):
     """The shortcuts, in the language in use (rebuilt on a language switch)."""
 
     def __init__(self, actions: Sequence[QAction], parent: QWidget | None = None) -> None:
@@ -48,11 +47,6 @@ class HelpDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(720, 620)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Keyboard shortcuts"))

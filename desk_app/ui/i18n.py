@@ -31,6 +31,18 @@ def is_language_change(event: QEvent) -> bool:
     return event.type() == QEvent.Type.LanguageChange
 
 
+class Retranslates:
+    """For widgets whose texts are all set in ``retranslate()``: a language switch sets them again.
+
+    Put it first among the bases (``class Panel(Retranslates, QWidget)``) so Qt's ``changeEvent`` reaches it.
+    """
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt's name
+        if is_language_change(event):
+            self.retranslate()  # type: ignore[attr-defined]
+        super().changeEvent(event)  # type: ignore[misc]
+
+
 class Translations(QObject):
     """The application's translators for the language in use; starts in English.
 

@@ -10,7 +10,7 @@ import math
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -27,7 +27,8 @@ from desk_app.desk import Desk, Station
 from desk_app.errors import StaffError
 from desk_app.station import StationConfig
 from desk_app.ui.checkin.texts import fill
-from desk_app.ui.i18n import is_language_change
+from desk_app.ui.focus import tab_chain
+from desk_app.ui.i18n import Retranslates
 from desk_app.ui.words import entrance_name, event_name
 
 MAX_FAILURES = 5
@@ -67,7 +68,7 @@ class PinThrottle:
         self._blocked_until = 0.0
 
 
-class LoginForm(QWidget):
+class LoginForm(Retranslates, QWidget):
     """Login and PIN, checked against the store and against this station (role and entrance).
 
     Args:
@@ -127,8 +128,7 @@ class LoginForm(QWidget):
         self.login_edit.returnPressed.connect(self.pin_edit.setFocus)
         self.pin_edit.returnPressed.connect(self.on_submit)
         self.submit_button.clicked.connect(self.on_submit)
-        self.setTabOrder(self.login_edit, self.pin_edit)
-        self.setTabOrder(self.pin_edit, self.submit_button)
+        tab_chain(self.login_edit, self.pin_edit, self.submit_button)
         self.retranslate()
 
     def set_login(self, login: str) -> None:
@@ -139,11 +139,6 @@ class LoginForm(QWidget):
         self.pin_edit.clear()
         self._say("")
         (self.pin_edit if self.login_edit.text() else self.login_edit).setFocus()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.login_label.setText(self.tr("&Login:"))
@@ -222,7 +217,7 @@ class LoginForm(QWidget):
         self.message_label.setAccessibleDescription(message)
 
 
-class LoginDialog(QDialog):
+class LoginDialog(Retranslates, QDialog):
     """The first thing staff see once the station is known: the event, this desk, and the login form.
 
     Args:
@@ -253,11 +248,6 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(560)
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Log in — accreditation desk"))
         self.heading.setText(event_name(self.event_config))
@@ -274,7 +264,7 @@ class LoginDialog(QDialog):
         self.accept()
 
 
-class LockScreen(QWidget):
+class LockScreen(Retranslates, QWidget):
     """What a locked desk shows instead of its work: nothing personal, only a way back in.
 
     The member of staff who was working unlocks with their PIN; anyone else on the staff may log in instead, and
@@ -313,11 +303,6 @@ class LockScreen(QWidget):
         self.form.set_login(member.login)
         self.retranslate()
         self.form.reset()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Desk locked"))

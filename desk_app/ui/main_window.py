@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
@@ -23,7 +23,7 @@ from desk_app.core.model import StaffMember
 from desk_app.errors import ConfigError
 from desk_app.ui.checkin.texts import fill
 from desk_app.ui.help_dialog import HelpDialog
-from desk_app.ui.i18n import Translations, is_language_change
+from desk_app.ui.i18n import Retranslates, Translations
 from desk_app.ui.idle import IdleWatcher
 from desk_app.ui.login import LockScreen
 from desk_app.ui.menus import DeskMenus
@@ -55,7 +55,7 @@ def default_checkin_view(session: DeskSession, parent: QWidget) -> QWidget:
     return CheckinView(session, parent)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslates, QMainWindow):
     """The desk for one logged-in member of staff (another may take over at the lock screen).
 
     Args:
@@ -137,11 +137,6 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     # --- language ---------------------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         session = self.session

@@ -3,12 +3,12 @@ arrive tell which keyboard layout the desk's computer typed them through (``desk
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desk_app.core.wedge import LAYOUTS, SELF_TEST_CODE, guess_layout
 from desk_app.ui.checkin.texts import fill
-from desk_app.ui.i18n import is_language_change
+from desk_app.ui.i18n import Retranslates
 from desk_app.ui.qr_image import qr_pixmap
 
 CONTEXT = "ScannerSelfTest"
@@ -30,7 +30,7 @@ def layout_name(layout: str) -> str:
     return QCoreApplication.translate(CONTEXT, source) if source else LAYOUTS[layout].title
 
 
-class ScannerSelfTest(QWidget):
+class ScannerSelfTest(Retranslates, QWidget):
     """The QR code to scan, what to do, and what came of the last scan.
 
     Signals:
@@ -68,11 +68,6 @@ class ScannerSelfTest(QWidget):
         self._say_result()
         if layout is not None:
             self.layout_found.emit(layout)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.instructions.setText(

@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -37,7 +37,8 @@ from desk_app.errors import ConfigError
 from desk_app.printing import PrintError, QueueInfo, list_queues
 from desk_app.station import BADGE_SIZES, SCANNERS, StationConfig, save_station
 from desk_app.ui.checkin.texts import fill
-from desk_app.ui.i18n import LANGUAGES, Translations, is_language_change
+from desk_app.ui.focus import tab_chain
+from desk_app.ui.i18n import LANGUAGES, Retranslates, Translations
 from desk_app.ui.scanner_test import ScannerSelfTest, layout_name
 from desk_app.ui.scanners.wedge import WedgeFilter
 from desk_app.ui.words import BADGE_SIZE, SCANNER, entrance_name, word
@@ -49,7 +50,7 @@ def default_badge_folder() -> Path:
     return data_home / "desk-app" / "badges"
 
 
-class StationDialog(QDialog):
+class StationDialog(Retranslates, QDialog):
     """Asks for the station and saves it to the user's config.
 
     Args:
@@ -202,21 +203,21 @@ class StationDialog(QDialog):
             (self.idle_label, self.idle_spin),
         ):
             buddy_label.setBuddy(widget)
-        for first, second in (
-            (self.entrance_combo, self.desk_edit),
-            (self.desk_edit, self.cups_radio),
-            (self.cups_radio, self.queue_combo),
-            (self.queue_combo, self.folder_radio),
-            (self.folder_radio, self.folder_edit),
-            (self.folder_edit, self.browse_button),
-            (self.browse_button, self.size_combo),
-            (self.size_combo, self.language_combo),
-            (self.language_combo, self.idle_spin),
-            (self.idle_spin, self.scanner_combo),
-            (self.scanner_combo, self.port_edit),
-            (self.port_edit, self.layout_combo),
-        ):
-            self.setTabOrder(first, second)
+        tab_chain(
+            self.entrance_combo,
+            self.desk_edit,
+            self.cups_radio,
+            self.queue_combo,
+            self.folder_radio,
+            self.folder_edit,
+            self.browse_button,
+            self.size_combo,
+            self.language_combo,
+            self.idle_spin,
+            self.scanner_combo,
+            self.port_edit,
+            self.layout_combo,
+        )
 
         self.buttons.accepted.connect(self.on_save)
         self.buttons.rejected.connect(self.reject)
@@ -253,11 +254,6 @@ class StationDialog(QDialog):
             return []
 
     # --- language ---------------------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Set up this desk"))

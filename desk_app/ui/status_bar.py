@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from desk_app.core.model import StaffMember
 from desk_app.printing import PdfFolderPrinter
 from desk_app.ui.checkin.texts import fill
-from desk_app.ui.i18n import is_language_change
+from desk_app.ui.i18n import Retranslates
 from desk_app.ui.session import DeskSession
 from desk_app.ui.words import entrance_name, role_name
 
 PRINTER_WIDTH_PX = 560  # a long folder path is shortened in the middle; the tooltip has it all
 
 
-class DeskStatusBar(QStatusBar):
+class DeskStatusBar(Retranslates, QStatusBar):
     """Permanent labels for the station and a clock ticking every second; ``showMessage`` for passing news."""
 
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
@@ -39,11 +39,6 @@ class DeskStatusBar(QStatusBar):
         self.session = session
         self.supervisor = supervisor
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         session = self.session

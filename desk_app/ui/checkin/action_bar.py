@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import enum
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from desk_app.ui.checkin.texts import fill
-from desk_app.ui.i18n import is_language_change
+from desk_app.ui.i18n import Retranslates
 
 FOCUS_ROOM = 16
 
@@ -28,7 +28,7 @@ class PrintState(enum.Enum):
     FAILED = (0, "#b3121f")
 
 
-class ActionBar(QWidget):
+class ActionBar(Retranslates, QWidget):
     """Issue, override, retry, next person; the print progress; a line for what is missing before issuing."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -102,11 +102,6 @@ class ActionBar(QWidget):
             PrintState.DONE: self.tr("✓ Badge %1 printed: hand it over."),
         }
         self.show_print(state, fill(texts[state], serial))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.issue_button.setText(fill(self.tr("&Issue badge  [%1]"), self.tr("Enter")))

@@ -5,7 +5,7 @@ Read-only and out of the tab order: staff look at it, they never type in it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -19,7 +19,7 @@ from desk_app.ui.checkin.texts import (
     format_date,
     status_text,
 )
-from desk_app.ui.i18n import is_language_change
+from desk_app.ui.i18n import Retranslates
 from desk_app.ui.words import kind_label
 
 PHOTO_SIZE = QSize(216, 270)
@@ -40,7 +40,7 @@ FIELDS = (
 )
 
 
-class ApplicantPanel(QFrame):
+class ApplicantPanel(Retranslates, QFrame):
     """Photo, names and details of the person looked up; empty (with a hint) when nobody is."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -94,11 +94,6 @@ class ApplicantPanel(QFrame):
     def clear(self) -> None:
         self.application, self._photo = None, None
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Applicant"))

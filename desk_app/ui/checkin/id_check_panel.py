@@ -13,7 +13,7 @@ import enum
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,7 +31,7 @@ from desk_app.core.identity import document_mismatches, press_mismatches, press_
 from desk_app.core.model import Application, PresentedDocument, PresentedPress, Reason
 from desk_app.core.mrz import MrzResult, parse_mrz, to_presented
 from desk_app.ui.checkin.texts import fill, format_date, mrz_error_text, reason_text
-from desk_app.ui.i18n import is_language_change
+from desk_app.ui.i18n import Retranslates
 
 ZONE_POINT_SIZE = 11
 BOX_SIZE = 22  # tick boxes big enough to see across the counter
@@ -71,7 +71,7 @@ class MarkLabel(QLabel):
         self.setAccessibleName(words)
 
 
-class IdCheckPanel(QFrame):
+class IdCheckPanel(Retranslates, QFrame):
     """What the person shows at the counter, compared with their application.
 
     Args:
@@ -310,11 +310,6 @@ class IdCheckPanel(QFrame):
             )
             self.zone_status.setStyleSheet(f"color: {Mark.DIFFERS.value[1]}; font-weight: bold;")
         self.zone_status.setAccessibleName(self.zone_status.text())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("ID check"))

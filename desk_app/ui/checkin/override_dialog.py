@@ -7,14 +7,14 @@ and the supervisor tries again; wrong PINs in a row slow the next try down (``Pi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from desk_app.ui.i18n import is_language_change
+from desk_app.ui.i18n import Retranslates
 from desk_app.ui.login import PinThrottle
 
 
-class OverrideDialog(QDialog):
+class OverrideDialog(Retranslates, QDialog):
     """Supervisor login, PIN and reason for accepting what the ID check could not.
 
     Args:
@@ -100,11 +100,6 @@ class OverrideDialog(QDialog):
 
     def _on_text_changed(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self._complete())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Supervisor override"))

@@ -6,13 +6,13 @@ else. The status line at its end says what the desk is doing or what went wrong,
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QWidget
 
 from desk_app.ui.checkin.action_bar import roomy
 from desk_app.ui.checkin.search import looks_like_reference
-from desk_app.ui.i18n import is_language_change
+from desk_app.ui.i18n import Retranslates
 
 SEARCH_DELAY_MS = 250
 MIN_SEARCH_LENGTH = 2
@@ -41,7 +41,7 @@ class ScanField(QLineEdit):
         super().keyPressEvent(event)
 
 
-class ScanBar(QWidget):
+class ScanBar(Retranslates, QWidget):
     """Reference or name, "Open scan…", the camera switch, and the status line.
 
     Signals:
@@ -127,11 +127,6 @@ class ScanBar(QWidget):
 
     def _on_search_timer_timeout(self) -> None:
         self.search_requested.emit(self.field.text().strip())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.field_label.setText(self.tr("Look &up:"))

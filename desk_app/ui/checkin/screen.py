@@ -7,11 +7,10 @@ print job). ``CheckinView`` (the flow of a check-in) builds on this.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
@@ -23,13 +22,14 @@ from desk_app.ui.checkin.scan_bar import ScanBar
 from desk_app.ui.checkin.search import SearchHit, SearchResults
 from desk_app.ui.checkin.texts import fill
 from desk_app.ui.checkin.verdict_banner import BannerContent, VerdictBanner
-from desk_app.ui.i18n import is_language_change
+from desk_app.ui.focus import tab_chain
+from desk_app.ui.i18n import Retranslates
 
 BASE_POINT_SIZE = 14
 PANELS, RESULTS = 0, 1
 
 
-class CheckinScreen(QWidget):
+class CheckinScreen(Retranslates, QWidget):
     """The parts of the check-in screen, laid out for the keyboard; ``on_enter`` and ``on_escape`` are the flow's.
 
     Args:
@@ -110,8 +110,7 @@ class CheckinScreen(QWidget):
             self.scan_bar.camera_button,
             self.results,
         ]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        tab_chain(*chain)
 
     # --- what the flow uses ---------------------------------------------------------------------------------
 
@@ -170,11 +169,6 @@ class CheckinScreen(QWidget):
     def _on_results_requested(self) -> None:
         if self.showing_results() and self.results.count():
             self.results.setFocus()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Check-in"))

@@ -6,7 +6,7 @@ thread on its own connection. A void is one quick transaction.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -24,14 +24,15 @@ from desk_app.errors import DeskError, StaffError
 from desk_app.issuing import BadgeIssuer, PrintResult
 from desk_app.store import Store
 from desk_app.ui.checkin.texts import fill
-from desk_app.ui.i18n import is_language_change
+from desk_app.ui.focus import tab_chain
+from desk_app.ui.i18n import Retranslates
 from desk_app.ui.login import PinThrottle
 from desk_app.ui.session import DeskSession
 from desk_app.ui.words import kind_label
 from desk_app.ui.worker import Progress, StoreJob, StoreOpener
 
 
-class BadgesPage(QWidget):
+class BadgesPage(Retranslates, QWidget):
     """Find a badge by serial or by the holder's reference, then reprint or void it.
 
     Signals:
@@ -87,15 +88,15 @@ class BadgesPage(QWidget):
         layout.addWidget(self.decide_box)
         layout.addWidget(self.message_label)
         layout.addStretch()
-        for first, second in (
-            (self.find_edit, self.find_button),
-            (self.find_button, self.reason_edit),
-            (self.reason_edit, self.supervisor_edit),
-            (self.supervisor_edit, self.pin_edit),
-            (self.pin_edit, self.reprint_button),
-            (self.reprint_button, self.void_button),
-        ):
-            self.setTabOrder(first, second)
+        tab_chain(
+            self.find_edit,
+            self.find_button,
+            self.reason_edit,
+            self.supervisor_edit,
+            self.pin_edit,
+            self.reprint_button,
+            self.void_button,
+        )
         self.find_edit.returnPressed.connect(self.on_find)
         self.find_button.clicked.connect(self.on_find)
         self.reprint_button.clicked.connect(self.on_reprint_clicked)
@@ -111,11 +112,6 @@ class BadgesPage(QWidget):
     def set_session(self, session: DeskSession) -> None:
         self.session = session
         self.supervisor_edit.setText(session.staff.login if session.is_supervisor else "")
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.find_label.setText(self.tr("Badge &serial or reference:"))

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -19,7 +19,7 @@ from desk_app.core.event import EventConfig
 from desk_app.core.model import AccreditationKind, Action, Outcome, Status
 from desk_app.store import Store
 from desk_app.ui.checkin.texts import fill
-from desk_app.ui.i18n import is_language_change
+from desk_app.ui.i18n import Retranslates
 from desk_app.ui.session import DeskSession
 from desk_app.ui.supervisor.days import today
 from desk_app.ui.table_model import Column, ListTableModel
@@ -86,7 +86,7 @@ def live_counts(store: Store, event: EventConfig, day: date) -> LiveCounts:
     return LiveCounts(day, kinds, [hours[h] for h in sorted(hours)])
 
 
-class CountsPage(QWidget):
+class CountsPage(Retranslates, QWidget):
     """Two tables: per kind and entrance, and per hour of the day."""
 
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
@@ -181,11 +181,6 @@ class CountsPage(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:
         self.timer.stop()
         super().hideEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.kinds_heading.setText(self.tr("Badges per kind and entrance (whole event)"))

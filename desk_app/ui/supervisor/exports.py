@@ -11,7 +11,6 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -32,7 +31,7 @@ from desk_app.errors import DeskError
 from desk_app.reports.daily import export_csv, export_pdf
 from desk_app.store import Store
 from desk_app.ui.checkin.texts import fill
-from desk_app.ui.i18n import is_language_change
+from desk_app.ui.i18n import Retranslates
 from desk_app.ui.notify import tell
 from desk_app.ui.session import DeskSession
 from desk_app.ui.supervisor.days import day_edit, qdate, today
@@ -46,7 +45,7 @@ def export_path(folder: Path, event_id: str, day: date, fmt: str) -> Path:
     return folder / f"{event_id}-log-{day.isoformat()}.{fmt}"
 
 
-class ExportDialog(QDialog):
+class ExportDialog(Retranslates, QDialog):
     """Choose the day, the folder and the formats; export with progress; say where the files are.
 
     Signals: none of its own; ``accepted``/``rejected`` as any dialog (closing is refused while it works).
@@ -114,11 +113,6 @@ class ExportDialog(QDialog):
 
     def set_day(self, day: date) -> None:
         self.day_edit.setDate(qdate(day))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Export the day's log"))

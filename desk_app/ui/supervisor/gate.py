@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desk_app.core.model import StaffMember
 from desk_app.desk import Desk
 from desk_app.errors import StaffError
-from desk_app.ui.i18n import is_language_change
+from desk_app.ui.i18n import Retranslates
 from desk_app.ui.login import PinThrottle
 
 REASON = "supervisor area opened at the desk"
 
 
-class SupervisorDialog(QDialog):
+class SupervisorDialog(Retranslates, QDialog):
     """Supervisor login and PIN, checked with ``Desk.authorise_supervisor``.
 
     Signals:
@@ -52,11 +52,6 @@ class SupervisorDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.setMinimumWidth(520)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Supervisor sign-in"))

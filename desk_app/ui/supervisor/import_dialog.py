@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,7 +31,8 @@ from desk_app.errors import DeskError, ImportRejected, RowProblem
 from desk_app.intake.importer import ImportSummary, import_list
 from desk_app.store import Store
 from desk_app.ui.checkin.texts import fill
-from desk_app.ui.i18n import is_language_change
+from desk_app.ui.focus import tab_chain
+from desk_app.ui.i18n import Retranslates
 from desk_app.ui.notify import tell
 from desk_app.ui.session import DeskSession
 from desk_app.ui.table_model import Column, ListTableModel
@@ -57,7 +58,7 @@ def problems_model(parent: QWidget) -> ListTableModel[RowProblem]:
     )
 
 
-class ImportDialog(QDialog):
+class ImportDialog(Retranslates, QDialog):
     """Choose the list (CSV or JSON) and its photos folder; import all of it or nothing.
 
     Signals:
@@ -119,10 +120,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.status_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
-        self.setTabOrder(self.file_edit, self.file_button)
-        self.setTabOrder(self.file_button, self.photos_edit)
-        self.setTabOrder(self.photos_edit, self.photos_button)
-        self.setTabOrder(self.photos_button, self.table)
+        tab_chain(self.file_edit, self.file_button, self.photos_edit, self.photos_button, self.table)
         self.file_button.clicked.connect(self.on_file_button_clicked)
         self.photos_button.clicked.connect(self.on_photos_button_clicked)
         self.buttons.accepted.connect(self.on_import)
@@ -133,11 +131,6 @@ class ImportDialog(QDialog):
     @property
     def busy(self) -> bool:
         return self._job is not None
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Import the accreditation list"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,14 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.model import LogEntry, Outcome
-from desk_app.ui.i18n import is_language_change
+from desk_app.ui.i18n import Retranslates
 from desk_app.ui.session import DeskSession
 from desk_app.ui.supervisor.days import day_edit, qdate, today
 from desk_app.ui.supervisor.log_model import LogFilter, LogModel, desks_in, filter_entries
 from desk_app.ui.words import outcome_name
 
 
-class LogView(QWidget):
+class LogView(Retranslates, QWidget):
     """Filters (day, desk, outcome) above a table of the log; :meth:`reload` reads the day again."""
 
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
@@ -114,11 +113,6 @@ class LogView(QWidget):
         shown = filter_entries(self._entries, self.log_filter())
         self.model.set_rows(shown)
         self._say_count()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.day_label.setText(self.tr("&Day:"))

@@ -5,7 +5,7 @@ An account is added with its log entry in one transaction, as ``desk-app staff a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +26,8 @@ from desk_app.core.model import Action, LogRecord, Role, StaffMember
 from desk_app.core.pins import MIN_PIN_LENGTH, pin_problem
 from desk_app.errors import StaffError
 from desk_app.ui.checkin.texts import fill
-from desk_app.ui.i18n import is_language_change
+from desk_app.ui.focus import tab_chain
+from desk_app.ui.i18n import Retranslates
 from desk_app.ui.session import DeskSession
 from desk_app.ui.table_model import Column, ListTableModel
 from desk_app.ui.words import role_name
@@ -34,7 +35,7 @@ from desk_app.ui.words import role_name
 CONTEXT = "StaffPage"
 
 
-class StaffPage(QWidget):
+class StaffPage(Retranslates, QWidget):
     """The staff list, and a form to add a member.
 
     Signals:
@@ -101,15 +102,15 @@ class StaffPage(QWidget):
         left.addWidget(self.table)
         layout.addLayout(left, 3)
         layout.addWidget(self.add_box, 2)
-        self.setTabOrder(self.table, self.login_edit)
-        for first, second in (
-            (self.login_edit, self.name_edit),
-            (self.name_edit, self.role_combo),
-            (self.role_combo, self.pin_edit),
-            (self.pin_edit, self.again_edit),
-            (self.again_edit, self.add_button),
-        ):
-            self.setTabOrder(first, second)
+        tab_chain(
+            self.table,
+            self.login_edit,
+            self.name_edit,
+            self.role_combo,
+            self.pin_edit,
+            self.again_edit,
+            self.add_button,
+        )
         self.add_button.clicked.connect(self.on_add_clicked)
         self.again_edit.returnPressed.connect(self.on_add_clicked)
         self._message = ("", "")
@@ -124,11 +125,6 @@ class StaffPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         self.refresh()
         super().showEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.list_heading.setText(self.tr("&Staff"))
