@@ -66,6 +66,7 @@ test:
 	@$(MAKE) --no-print-directory $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
@@ -83,4 +84,4 @@ lint:
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) .demo .pytest_cache .ruff_cache .mypy_cache .hypothesis bench/out
+	rm -rf $(VENV) .demo .pytest_cache .ruff_cache .mypy_cache .import_linter_cache .hypothesis bench/out

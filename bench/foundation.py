@@ -20,9 +20,10 @@ from zoneinfo import ZoneInfo
 from desk_app.config import DEFAULT_EVENT_FILE
 from desk_app.core.model import Action, LogRecord, PresentedDocument, PresentedPress, Role, StaffMember
 from desk_app.demo.generator import generate_rows, write_csv
-from desk_app.desk import Desk, Station, event_of, install_event
 from desk_app.intake.importer import import_list
 from desk_app.reports.daily import export_csv, export_pdf
+from desk_app.service import DeskService, Station
+from desk_app.service.startup import event_of, install_event
 from desk_app.store import Store, open_store
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -150,7 +151,7 @@ def bench_checkin(db: Path, checkins: int) -> Figure:
     with open_store(db) as store:
         store.staff.add(StaffMember("bench", "Bench Counter", Role.COUNTER), "2468", MORNING)
         rows = [r for r in generate_rows(100_000, seed=1) if r["kind"] == "ministerial"][:checkins]
-        desk = Desk(
+        desk = DeskService(
             store,
             install_event(store, DEFAULT_EVENT_FILE.read_text(encoding="utf-8"), "x", MORNING),
             SteppingClock(MORNING, timedelta(seconds=1)),

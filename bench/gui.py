@@ -3,8 +3,9 @@
 Scan to verdict: a signed confirmation code typed as key events (as a USB scanner types it) through the real
 keyboard-wedge filter into the shown ``CheckinView``, until the banner shows the verdict and has been painted. The
 people scanned are drawn at random from an imported list of 100,000 (10,000 with ``--quick``), so the mix is the
-list's: most are eligible (the banner asks for the ID check; nothing is written yet), the others are refused or
-redirected at once (decided by ``Desk.check_in`` and logged, with its durable write). Start to ready: a fresh
+list's: most are eligible (the banner asks for the ID check; the scan is logged as a lookup), the others are refused
+or redirected at once (decided and logged as a check-in). Either way one ``DeskService.scan``: one transaction, one
+durable write. Start to ready: a fresh
 Python process that opens the database, builds the screen and shows it, until it waits for a scan.
 
 Runs offscreen (``QT_QPA_PLATFORM=offscreen`` unless set) and silently: Qt's messages are swallowed, nothing goes
@@ -36,12 +37,13 @@ from bench.foundation import MORNING, Figure, fresh_store, percentile
 from desk_app.core.codes import sign_code
 from desk_app.core.model import AccreditationKind, Role, StaffMember
 from desk_app.demo.generator import generate_rows, write_csv
-from desk_app.desk import Desk, event_of
 from desk_app.intake.importer import import_list
-from desk_app.issuing import BadgeIssuer
-from desk_app.keys import install_verify_key, load_signing_key, new_key_pair
 from desk_app.printing.folder import PdfFolderPrinter
-from desk_app.station import StationConfig
+from desk_app.service import DeskService
+from desk_app.service.journal import Journal
+from desk_app.service.keys import install_verify_key, load_signing_key, new_key_pair
+from desk_app.service.startup import event_of
+from desk_app.service.station import StationConfig
 from desk_app.store import open_store
 from desk_app.ui.checkin import CheckinView
 from desk_app.ui.checkin.sounds import SilentSounds
@@ -87,7 +89,7 @@ def build_database(folder: Path, rows: int, scans: int) -> tuple[Path, int, list
     with fresh_store(folder, "gui") as store:
         import_list(store, csv_path, MORNING)
         store.staff.add(StaffMember(STAFF, "Bench Counter", Role.COUNTER), "2468", MORNING)
-        install_verify_key(store, verify, MORNING)
+        install_verify_key(store, Journal(store, SteadyClock()), verify)
         event = event_of(store)
     assert event is not None
     drawn = random.Random(7).choices(generated, k=scans)
@@ -99,10 +101,10 @@ def open_session(db: Path, out: Path) -> DeskSession:
     store = open_store(db)
     event = event_of(store)
     assert event is not None
-    desk = Desk(store, event, SteadyClock())
+    desk = DeskService(store, event, SteadyClock())
     member = store.staff.get(STAFF)
     assert member is not None
-    return DeskSession(desk, BadgeIssuer(desk, PdfFolderPrinter(out)), StationConfig("groups", "G1"), member)
+    return DeskSession(desk, desk.issuer(PdfFolderPrinter(out)), StationConfig("groups", "G1"), member)
 
 
 def show_ready(app: QApplication, db: Path, out: Path) -> CheckinView:

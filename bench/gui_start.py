@@ -21,7 +21,7 @@ from bench.foundation import MORNING, Figure, fresh_store
 from desk_app.core.model import Role, StaffMember
 from desk_app.demo.generator import generate_rows, write_csv
 from desk_app.intake.importer import import_list
-from desk_app.station import StationConfig, save_station
+from desk_app.service.station import StationConfig, save_station
 
 LOGIN, PIN = "counter1", "2481"
 READY = "ready"
@@ -91,9 +91,8 @@ def _child(db: str) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desk_app.desk import event_of
-    from desk_app.store import open_store
-    from desk_app.ui.app import DeskStartup, make_clock
+    from desk_app.service import open_desk
+    from desk_app.ui.app import DeskStartup
     from desk_app.ui.i18n import Translations
     from desk_app.ui.main_window import MainWindow
     from desk_app.ui.scanners.wedge import WedgeFilter
@@ -104,12 +103,8 @@ def _child(db: str) -> int:
     translations = Translations(app)
     wedge = WedgeFilter(app)
     app.installEventFilter(wedge)
-    store = open_store(db)
-    event = event_of(store)
-    assert event is not None
-    startup = DeskStartup(
-        store, event, make_clock(datetime(2024, 2, 14, 9, 0), event), translations, lambda: open_store(db), wedge=wedge
-    )
+    desk = open_desk(db, datetime(2024, 2, 14, 9, 0))
+    startup = DeskStartup(desk, translations, wedge=wedge)
 
     def on_ready(window: MainWindow) -> None:
         QApplication.processEvents()  # the first paint
@@ -125,7 +120,7 @@ def _child(db: str) -> int:
     dialog.form.pin_edit.setText(PIN)
     dialog.form.submit_button.click()
     app.exec()
-    store.close()
+    desk.close()
     return 0
 
 

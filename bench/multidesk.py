@@ -27,8 +27,9 @@ from bench.foundation import MORNING, Figure, SteppingClock, lookup_samples, per
 from desk_app.config import DEFAULT_EVENT_FILE
 from desk_app.core.model import PresentedDocument, PresentedPress, Role, StaffMember
 from desk_app.demo.generator import generate_rows, write_csv
-from desk_app.desk import Desk, Station, event_of, install_event
 from desk_app.intake.importer import import_list
+from desk_app.service import DeskService, Station
+from desk_app.service.startup import event_of, install_event
 from desk_app.store import open_store
 from tests.pg_server import PostgresServer
 
@@ -76,7 +77,7 @@ def desk_process(url: str, number: int, scans: list[Scan], barrier: Barrier, res
     with open_store(url) as store:
         event = event_of(store)
         assert event is not None
-        desk = Desk(store, event, SteppingClock(MORNING, timedelta(milliseconds=100)))
+        desk = DeskService(store, event, SteppingClock(MORNING, timedelta(milliseconds=100)))
         station = Station("groups", f"G{number}", f"clerk{number}")
         latencies = []
         outcomes: Counter[str] = Counter()

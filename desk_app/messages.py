@@ -1,45 +1,61 @@
-"""Words for people: what each reason and outcome means, for the CLI, reports and (translated) the GUI."""
+"""Words for people: what each reason and outcome means, for the CLI, reports and (translated) the GUI.
+
+The one copy of these words. Each is marked with ``QT_TRANSLATE_NOOP`` so ``pyside6-lupdate`` collects it for the
+window, which translates it when shown (``desk_app.ui.checkin.texts``); the CLI and the reports print the English.
+"""
 
 from __future__ import annotations
 
 from desk_app.core.event import EventConfig
 from desk_app.core.model import Badge, Outcome, Reason
 
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name pyside6-lupdate looks for
+    """Mark ``text`` for translation in ``context`` without loading Qt; returns it as it is."""
+    return text
+
+
 OUTCOME_TEXT: dict[Outcome, str] = {
-    Outcome.ISSUE: "ISSUE BADGE",
-    Outcome.REDIRECT: "WRONG ENTRANCE",
-    Outcome.REFUSE: "REFUSED",
-    Outcome.NEEDS_SUPERVISOR: "CALL A SUPERVISOR",
+    Outcome.ISSUE: QT_TRANSLATE_NOOP("Outcome", "ISSUE BADGE"),
+    Outcome.REDIRECT: QT_TRANSLATE_NOOP("Outcome", "WRONG ENTRANCE"),
+    Outcome.REFUSE: QT_TRANSLATE_NOOP("Outcome", "REFUSED"),
+    Outcome.NEEDS_SUPERVISOR: QT_TRANSLATE_NOOP("Outcome", "CALL A SUPERVISOR"),
 }
 
 REASON_TEXT: dict[Reason, str] = {
-    Reason.NOT_FOUND: "not in the accreditation list",
-    Reason.INVALID_CODE: "the code on the printout is not genuine (possible forgery)",
-    Reason.CODE_FOR_OTHER_EVENT: "the printout is for another event",
-    Reason.CODE_KIND_MISMATCH: "the printout's accreditation kind does not match the application",
-    Reason.UNSIGNED_REFERENCE_NOT_ALLOWED: "a reference without a signed code is not accepted at this event",
-    Reason.NOT_APPROVED: "the application is not approved yet (pending)",
-    Reason.REJECTED: "the application was rejected",
-    Reason.WITHDRAWN: "the application was withdrawn",
-    Reason.REVOKED: "the accreditation was revoked",
-    Reason.OUTSIDE_VALIDITY: "badges are not issued at this time for this accreditation",
-    Reason.ALREADY_ISSUED: "a badge was already issued",
-    Reason.WRONG_ENTRANCE: "badges of this kind are issued at another entrance",
-    Reason.ID_DOCUMENT_NOT_PRESENTED: "the ID document used to apply was not checked",
-    Reason.PRESS_CREDENTIAL_NOT_PRESENTED: "the press card or editor's letter was not checked",
-    Reason.DOCUMENT_EXPIRED: "the ID document expires before the end of the event",
-    Reason.DOCUMENT_NUMBER_MISMATCH: "document number differs from the application",
-    Reason.FAMILY_NAME_MISMATCH: "family name differs from the application",
-    Reason.GIVEN_NAMES_MISMATCH: "given names differ from the application",
-    Reason.DATE_OF_BIRTH_MISMATCH: "date of birth differs from the application",
-    Reason.NATIONALITY_MISMATCH: "nationality differs from the application",
-    Reason.EXPIRY_MISMATCH: "document expiry differs from the application",
-    Reason.PRESS_CARD_MISMATCH: "press card number differs from the application",
-    Reason.EDITOR_LETTER_EXPECTED: "applied with an editor's letter, not a press card",
-    Reason.PRESS_CARD_EXPECTED: "applied with a press card, not an editor's letter",
-    Reason.FACE_MISMATCH: "the face does not match the photo",
-    Reason.REFERENCE_NOT_VERIFIED: "reference without a signed code: not verified",
-    Reason.SUPERVISOR_OVERRIDE: "accepted by a supervisor",
+    Reason.NOT_FOUND: QT_TRANSLATE_NOOP("Reason", "not in the accreditation list"),
+    Reason.INVALID_CODE: QT_TRANSLATE_NOOP("Reason", "the code on the printout is not genuine (possible forgery)"),
+    Reason.CODE_FOR_OTHER_EVENT: QT_TRANSLATE_NOOP("Reason", "the printout is for another event"),
+    Reason.CODE_KIND_MISMATCH: QT_TRANSLATE_NOOP(
+        "Reason", "the printout's accreditation kind does not match the application"
+    ),
+    Reason.UNSIGNED_REFERENCE_NOT_ALLOWED: QT_TRANSLATE_NOOP(
+        "Reason", "a reference without a signed code is not accepted at this event"
+    ),
+    Reason.NOT_APPROVED: QT_TRANSLATE_NOOP("Reason", "the application is not approved yet (pending)"),
+    Reason.REJECTED: QT_TRANSLATE_NOOP("Reason", "the application was rejected"),
+    Reason.WITHDRAWN: QT_TRANSLATE_NOOP("Reason", "the application was withdrawn"),
+    Reason.REVOKED: QT_TRANSLATE_NOOP("Reason", "the accreditation was revoked"),
+    Reason.OUTSIDE_VALIDITY: QT_TRANSLATE_NOOP("Reason", "badges are not issued at this time for this accreditation"),
+    Reason.ALREADY_ISSUED: QT_TRANSLATE_NOOP("Reason", "a badge was already issued"),
+    Reason.WRONG_ENTRANCE: QT_TRANSLATE_NOOP("Reason", "badges of this kind are issued at another entrance"),
+    Reason.ID_DOCUMENT_NOT_PRESENTED: QT_TRANSLATE_NOOP("Reason", "the ID document used to apply was not checked"),
+    Reason.PRESS_CREDENTIAL_NOT_PRESENTED: QT_TRANSLATE_NOOP(
+        "Reason", "the press card or editor's letter was not checked"
+    ),
+    Reason.DOCUMENT_EXPIRED: QT_TRANSLATE_NOOP("Reason", "the ID document expires before the end of the event"),
+    Reason.DOCUMENT_NUMBER_MISMATCH: QT_TRANSLATE_NOOP("Reason", "document number differs from the application"),
+    Reason.FAMILY_NAME_MISMATCH: QT_TRANSLATE_NOOP("Reason", "family name differs from the application"),
+    Reason.GIVEN_NAMES_MISMATCH: QT_TRANSLATE_NOOP("Reason", "given names differ from the application"),
+    Reason.DATE_OF_BIRTH_MISMATCH: QT_TRANSLATE_NOOP("Reason", "date of birth differs from the application"),
+    Reason.NATIONALITY_MISMATCH: QT_TRANSLATE_NOOP("Reason", "nationality differs from the application"),
+    Reason.EXPIRY_MISMATCH: QT_TRANSLATE_NOOP("Reason", "document expiry differs from the application"),
+    Reason.PRESS_CARD_MISMATCH: QT_TRANSLATE_NOOP("Reason", "press card number differs from the application"),
+    Reason.EDITOR_LETTER_EXPECTED: QT_TRANSLATE_NOOP("Reason", "applied with an editor's letter, not a press card"),
+    Reason.PRESS_CARD_EXPECTED: QT_TRANSLATE_NOOP("Reason", "applied with a press card, not an editor's letter"),
+    Reason.FACE_MISMATCH: QT_TRANSLATE_NOOP("Reason", "the face does not match the photo"),
+    Reason.REFERENCE_NOT_VERIFIED: QT_TRANSLATE_NOOP("Reason", "reference without a signed code: not verified"),
+    Reason.SUPERVISOR_OVERRIDE: QT_TRANSLATE_NOOP("Reason", "accepted by a supervisor"),
 }
 
 

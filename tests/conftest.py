@@ -23,7 +23,8 @@ from desk_app.core.model import (
     StaffMember,
     Status,
 )
-from desk_app.desk import Desk, install_event
+from desk_app.service import DeskService
+from desk_app.service.startup import install_event
 from desk_app.store import Store, open_store
 from tests.pg_server import PostgresServer
 from tests.processes import Run, desk_app_runner
@@ -95,8 +96,8 @@ def staffed_store(store: Store, event: EventConfig) -> Store:
 
 
 @pytest.fixture
-def desk(staffed_store: Store, event: EventConfig, clock: FixedClock) -> Desk:
-    return Desk(staffed_store, event, clock)
+def desk(staffed_store: Store, event: EventConfig, clock: FixedClock) -> DeskService:
+    return DeskService(staffed_store, event, clock)
 
 
 @pytest.fixture(scope="session")
@@ -119,3 +120,8 @@ def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
 def run(tmp_path: Path) -> Run:
     """``desk-app`` as a process on this test's database (see tests/processes.py)."""
     return desk_app_runner(tmp_path)
+
+
+def store_of(desk: DeskService) -> Store:
+    """The database behind a desk service, for tests that check what it wrote (the service keeps it private)."""
+    return desk._store

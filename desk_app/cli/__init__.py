@@ -143,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     _station(p)
     _supervisor(p, reason="why the badge is replaced (logged)")
     _printing(p, optional=False)
-    p.set_defaults(run=commands.reprint)
+    p.set_defaults(run=badge_commands.reprint)
 
     p = add("badge", "render the badge a person holds to a PDF file")
     p.add_argument("reference", metavar="REF")
@@ -192,9 +192,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", required=True, help="full name")
     p.add_argument("--role", required=True, choices=("counter", "pass_office", "supervisor"))
     p.add_argument("--pin-stdin", action="store_true", help="read the PIN from standard input")
+    p.add_argument("--by", default="", help="login of whoever adds the member, for the log (default: os:USER)")
     p.set_defaults(run=commands.staff_add)
     p = staff_sub.add_parser("list", parents=[common], help="list staff", description="list staff")
     p.set_defaults(run=commands.staff_list)
+    for verb, effect in (("disable", "stop a login from logging in"), ("enable", "let a disabled login in again")):
+        p = staff_sub.add_parser(verb, parents=[common], help=f"supervisor: {effect}", description=effect)
+        p.add_argument("login")
+        _supervisor(p)
+        p.set_defaults(run=commands.staff_set_active)
 
     keys = sub.add_parser("keys", help="confirmation-code keys", description="confirmation-code keys")
     keys_sub = keys.add_subparsers(dest="keys_command", required=True, metavar="COMMAND")

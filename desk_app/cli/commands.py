@@ -6,11 +6,9 @@ import argparse
 import dataclasses
 import getpass
 import json
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -21,62 +19,28 @@ from desk_app.cli.output import (
     verdict_json,
     verdict_lines,
 )
-from desk_app.config import DEFAULT_EVENT_FILE, parse_event
-from desk_app.core.clock import Clock, ShiftedClock, SystemClock, parse_moment
-from desk_app.core.event import EventConfig
-from desk_app.core.model import (
-    Action,
-    LogRecord,
-    Outcome,
-    PresentedDocument,
-    PresentedPress,
-    Role,
-    StaffMember,
-)
+from desk_app.cli.printing import PRINT_FAILED_EXIT, print_after
+from desk_app.config import DEFAULT_EVENT_FILE
+from desk_app.core.model import Outcome, PresentedDocument, PresentedPress, Role, StaffMember
 from desk_app.core.mrz import parse_mrz, result_json, to_presented
-from desk_app.core.pins import pin_problem
-from desk_app.desk import CheckinResult, Desk, Station, event_of, install_event
 from desk_app.errors import ConfigError, DeskError, ImportRejected, StaffError
-from desk_app.intake.importer import import_list
-from desk_app.keys import install_verify_key, load_signing_key, new_key_pair
-from desk_app.office.confirmations import write_confirmations
 from desk_app.scan.decode import decode_file
-from desk_app.store import Store, open_store
+from desk_app.service import (
+    CheckinResult,
+    DeskService,
+    Station,
+    default_db_location,
+    load_signing_key,
+    new_key_pair,
+    open_desk,
+)
 
 VERDICT_EXIT = {Outcome.ISSUE: 0, Outcome.REDIRECT: 10, Outcome.NEEDS_SUPERVISOR: 11, Outcome.REFUSE: 12}
 
 
-def default_db_location() -> str:
-    """``$DESK_APP_DB`` as given (a path or a URL), else desk.sqlite in the user's data folder."""
-    if env := os.environ.get("DESK_APP_DB"):
-        return env
-    data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return str(data_home / "desk-app" / "desk.sqlite")
-
-
-@dataclass
-class Session:
-    store: Store
-    event: EventConfig
-    clock: Clock
-
-    @property
-    def desk(self) -> Desk:
-        return Desk(self.store, self.event, self.clock)
-
-
-@contextmanager
-def session(args: argparse.Namespace) -> Iterator[Session]:
-    """Open the database (installing the shipped event on first use) and the clock ``--now`` asks for."""
-    store = open_store(args.db or default_db_location())
-    try:
-        event = event_of(store)
-        if event is None:
-            text = DEFAULT_EVENT_FILE.read_text(encoding="utf-8")
-            event = install_event(store, text, DEFAULT_EVENT_FILE.name, _clock(args, parse_event(text)).now())
-        yield Session(store, event, _clock(args, event))
-    finally:
-        store.close()
+def desk(args: argparse.Namespace) -> DeskService:
+    """The desk of ``--db`` (a new database gets the shipped event), at the moment ``--now`` asks for."""
+    return open_desk(args.db or default_db_location(), args.now)
 
 
 @contextmanager
@@ -91,17 +55,7 @@ def writing(label: str, target: str) -> Iterator[ProgressBar]:
         bar.close()
 
 
-def _clock(args: argparse.Namespace, event: EventConfig) -> Clock:
-    """The real clock, or with ``--now`` one started at that moment (read in the event's time zone)."""
-    if not args.now:
-        return SystemClock()
-    try:
-        return ShiftedClock(parse_moment(args.now, event.time_zone))
-    except ValueError as exc:
-        raise ConfigError(f"--now {args.now!r} is not an ISO-8601 moment (e.g. 2024-02-14T09:00)") from exc
-
-
-def _read_pin(args: argparse.Namespace, prompt: str, confirm: bool = False) -> str:
+def read_pin(args: argparse.Namespace, prompt: str, confirm: bool = False) -> str:
     if args.pin_stdin:
         return sys.stdin.readline().strip()
     if not sys.stdin.isatty():
@@ -142,10 +96,8 @@ def _document_from_mrz(source: str, today: date) -> PresentedDocument:
     return to_presented(result)
 
 
-def _print_result(args: argparse.Namespace, result: CheckinResult, desk: Desk) -> int:
+def _print_result(args: argparse.Namespace, result: CheckinResult, desk: DeskService) -> int:
     """Print the badge first when asked (``--print``), then the verdict; the exit code says how it ended."""
-    from desk_app.cli.badge_commands import PRINT_FAILED_EXIT, print_after
-
     printed = print_after(args, desk, result) if args.print else None
     if printed is not None:
         result = dataclasses.replace(result, badge=printed.badge if printed.handed_over else None)
@@ -167,27 +119,19 @@ def _print_result(args: argparse.Namespace, result: CheckinResult, desk: Desk) -
 
 
 def init(args: argparse.Namespace) -> int:
-    path = Path(args.event) if args.event else DEFAULT_EVENT_FILE
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"cannot read the event file {path}: {exc.strerror}") from exc
-    at = _clock(args, parse_event(text, str(path))).now()
-    store = open_store(args.db or default_db_location())
-    try:
-        event = install_event(store, text, path.name, at)
-        print(f"{store.location}: ready for {event.name}, {event.first_day} to {event.last_day} ({event.id})")
-    finally:
-        store.close()
+    event_file = Path(args.event) if args.event else DEFAULT_EVENT_FILE
+    with open_desk(args.db or default_db_location(), args.now, event_file) as opened:
+        event = opened.event
+        print(f"{opened.location}: ready for {event.name}, {event.first_day} to {event.last_day} ({event.id})")
     return 0
 
 
 def import_(args: argparse.Namespace) -> int:
-    with session(args) as s:
+    with desk(args) as opened:
         bar = ProgressBar("checking rows")
         photos = Path(args.photos) if args.photos else None
         try:
-            summary = import_list(s.store, Path(args.file), s.clock.now(), photos, args.staff, bar)
+            summary = opened.import_list(Path(args.file), photos, args.staff, bar)
         except ImportRejected as exc:
             bar.close()
             for problem in exc.problems:
@@ -203,18 +147,9 @@ def import_(args: argparse.Namespace) -> int:
 
 def lookup(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
-    with session(args) as s:
-        exact = s.store.applications.get(s.desk.read_code(query).reference)
-        found = [exact] if exact else s.store.applications.search(query, args.limit)
-        s.store.log.append(
-            LogRecord(
-                s.clock.now(),
-                Action.LOOKUP,
-                reference=exact.reference if exact else "",
-                detail={"by": "reference" if exact else "name", "results": str(len(found))},
-            )
-        )
-        badges = {a.reference: s.store.badges.active_for(a.reference) for a in found}
+    with desk(args) as opened:
+        found = opened.find(query, args.limit)
+        badges = {a.reference: opened.active_badge(a.reference) for a in found}
         if args.json:
             print(json.dumps([application_json(a, badges[a.reference]) for a in found], ensure_ascii=False))
         else:
@@ -226,20 +161,20 @@ def lookup(args: argparse.Namespace) -> int:
 
 
 def checkin(args: argparse.Namespace) -> int:
-    with session(args) as s:
-        document, press = _evidence(args, s.event.local(s.clock.now()).date())
+    with desk(args) as opened:
+        document, press = _evidence(args, opened.today())
         station = Station(args.entrance, args.desk, args.staff)
         face = False if args.face_mismatch else None
-        result = s.desk.check_in(station, args.code, document, press, printing=args.print, face_matches=face)
-        return _print_result(args, result, s.desk)
+        result = opened.check_in(station, args.code, document, press, printing=args.print, face_matches=face)
+        return _print_result(args, result, opened)
 
 
 def override(args: argparse.Namespace) -> int:
-    pin = _read_pin(args, f"PIN for {args.supervisor}: ")
-    with session(args) as s:
-        document, press = _evidence(args, s.event.local(s.clock.now()).date())
+    pin = read_pin(args, f"PIN for {args.supervisor}: ")
+    with desk(args) as opened:
+        document, press = _evidence(args, opened.today())
         station = Station(args.entrance, args.desk, args.staff)
-        result = s.desk.override(
+        result = opened.override(
             station,
             args.supervisor,
             pin,
@@ -250,35 +185,32 @@ def override(args: argparse.Namespace) -> int:
             printing=args.print,
             face_matches=False if args.face_mismatch else None,
         )
-        return _print_result(args, result, s.desk)
+        return _print_result(args, result, opened)
 
 
 def void(args: argparse.Namespace) -> int:
-    pin = _read_pin(args, f"PIN for {args.supervisor}: ")
-    with session(args) as s:
+    pin = read_pin(args, f"PIN for {args.supervisor}: ")
+    with desk(args) as opened:
         station = Station(args.entrance, args.desk, args.staff)
-        badge = s.desk.void_badge(station, args.supervisor, pin, args.serial, args.reason)
+        badge = opened.void_badge(station, args.supervisor, pin, args.serial, args.reason)
         print(f"badge {badge.serial} of {badge.reference} voided; a new badge may now be issued")
     return 0
 
 
 def export(args: argparse.Namespace) -> int:
-    from desk_app.reports.daily import export_csv, export_pdf
-
     try:
         day = date.fromisoformat(args.day)
     except ValueError as exc:
         raise ConfigError(f"--day {args.day!r} is not a date written YYYY-MM-DD") from exc
-    with session(args) as s, writing(f"exporting {day}", args.out) as bar:
-        writer = export_csv if args.format == "csv" else export_pdf
-        totals = writer(s.store, s.event, day, Path(args.out), bar)
-        print(f"{args.out}: {totals.entries} log entries of {day} ({s.event.time_zone.key})")
+    with desk(args) as opened, writing(f"exporting {day}", args.out) as bar:
+        totals = opened.export_day(day, args.format, Path(args.out), bar)
+        print(f"{args.out}: {totals.entries} log entries of {day} ({opened.event.time_zone.key})")
     return 0
 
 
 def log_verify(args: argparse.Namespace) -> int:
-    with session(args) as s:
-        report = s.store.log.verify()
+    with desk(args) as opened:
+        report = opened.verify_log()
     if report.intact:
         print(f"log intact: {report.entries} entries, head {report.head_hash}")
         return 0
@@ -288,25 +220,31 @@ def log_verify(args: argparse.Namespace) -> int:
 
 
 def staff_add(args: argparse.Namespace) -> int:
-    pin = _read_pin(args, f"PIN for {args.login}: ", confirm=True)
-    if problem := pin_problem(pin):
-        raise StaffError(problem)
-    with session(args) as s:
-        member = StaffMember(args.login.strip(), args.name.strip(), Role(args.role))
-        with s.store.transaction():
-            s.store.staff.add(member, pin, s.clock.now())
-            s.store.log.append(
-                LogRecord(s.clock.now(), Action.STAFF_ADDED, detail={"login": member.login, "role": args.role})
-            )
+    pin = read_pin(args, f"PIN for {args.login}: ", confirm=True)
+    with desk(args) as opened:
+        member = opened.add_staff(
+            StaffMember(args.login, args.name, Role(args.role)), pin, by=args.by or f"os:{getpass.getuser()}"
+        )
         print(f"added {member.role.value} {member.full_name} ({member.login})")
     return 0
 
 
 def staff_list(args: argparse.Namespace) -> int:
-    with session(args) as s:
-        for member in s.store.staff.all():
+    with desk(args) as opened:
+        for member in opened.staff_members():
             state = "" if member.active else " (inactive)"
             print(f"{member.login:<16} {member.role.value:<12} {member.full_name}{state}")
+    return 0
+
+
+def staff_set_active(args: argparse.Namespace) -> int:
+    """``staff disable`` and ``staff enable``: a supervisor stops a login, or lets it in again."""
+    active = args.staff_command == "enable"
+    pin = read_pin(args, f"PIN for {args.supervisor}: ")
+    with desk(args) as opened:
+        opened.authorise_supervisor(args.supervisor, pin, f"staff {args.staff_command} {args.login}")
+        opened.set_staff_active(args.login, active, by=args.supervisor)
+        print(f"{args.login} {'can log in again' if active else 'can no longer log in'}")
     return 0
 
 
@@ -318,16 +256,16 @@ def keys_new(args: argparse.Namespace) -> int:
 
 
 def keys_install(args: argparse.Namespace) -> int:
-    with session(args) as s:
-        kid = install_verify_key(s.store, Path(args.file), s.clock.now())
-        print(f"{s.store.location}: verify key {kid} installed; codes signed with it are now accepted")
+    with desk(args) as opened:
+        kid = opened.install_verify_key(Path(args.file))
+        print(f"{opened.location}: verify key {kid} installed; codes signed with it are now accepted")
     return 0
 
 
 def confirmations(args: argparse.Namespace) -> int:
     key = load_signing_key(Path(args.key))
-    with session(args) as s, writing("writing confirmations", args.out) as bar:
-        written = write_confirmations(s.store, s.event, key, Path(args.out), bar)
+    with desk(args) as opened, writing("writing confirmations", args.out) as bar:
+        written = opened.write_confirmations(key, Path(args.out), bar)
         print(f"{written} confirmation printouts written to {args.out}")
     return 0
 
@@ -345,16 +283,10 @@ def mrz(args: argparse.Namespace) -> int:
     return 0 if result.valid else 1
 
 
-def reprint(args: argparse.Namespace) -> int:
-    from desk_app.cli.badge_commands import reprint as reprint_badge
-
-    return reprint_badge(args, _read_pin(args, f"PIN for {args.supervisor}: "))
-
-
 def purge(args: argparse.Namespace) -> int:
-    pin = _read_pin(args, f"PIN for {args.supervisor}: ")
-    with session(args) as s:
-        purged = s.desk.purge_personal_data(args.supervisor, pin)
+    pin = read_pin(args, f"PIN for {args.supervisor}: ")
+    with desk(args) as opened:
+        purged = opened.purge_personal_data(args.supervisor, pin)
     print(f"personal data of {purged} applications erased; badges, log and figures kept")
     return 0
 
@@ -370,7 +302,7 @@ def gui(args: argparse.Namespace) -> int:
 
 
 def demo(args: argparse.Namespace) -> int:
-    from desk_app.demo.build import build_demo
+    from desk_app.demo.build import build_demo, demo_profile
 
     out = Path(args.out)
     db = Path(args.db) if args.db else out / "demo.sqlite"
@@ -384,4 +316,4 @@ def demo(args: argparse.Namespace) -> int:
         print(f"\n{problem}")
         return 0
     print(f"\nOpening the desk on {db}, at the Groups entrance on the event's first morning...")
-    return run_gui(str(db), args.now or DEMO_MORNING, demo=True)
+    return run_gui(str(db), args.now or DEMO_MORNING, profile=demo_profile(db))

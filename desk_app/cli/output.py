@@ -7,8 +7,8 @@ from typing import Any, TextIO
 
 from desk_app.core.event import EventConfig
 from desk_app.core.model import Application, Badge, Outcome
-from desk_app.desk import CheckinResult
 from desk_app.messages import OUTCOME_TEXT, REASON_TEXT, already_issued_text
+from desk_app.service import CheckinResult
 
 _MARK = {
     Outcome.ISSUE: "[OK]",

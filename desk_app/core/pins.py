@@ -10,9 +10,14 @@ import base64
 import hashlib
 import hmac
 import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 
 _N, _R, _P = 2**14, 8, 1
 MIN_PIN_LENGTH = 4
+MAX_FAILURES = 5
+LOCK_SECONDS = 30.0
 
 
 def _b64(data: bytes) -> str:
@@ -43,3 +48,41 @@ def pin_problem(pin: str) -> str | None:
     if len(set(pin)) == 1:
         return "a PIN of one repeated digit is too easy to guess"
     return None
+
+
+@dataclass(frozen=True)
+class PinAttempt:
+    """One PIN typed for a login, as the log keeps it."""
+
+    at: datetime
+    accepted: bool
+
+
+@dataclass(frozen=True)
+class PinLock:
+    """Where a login stands after its recent attempts."""
+
+    failures_in_a_row: int
+    wait_s: float  # 0: a try is allowed now
+
+    @property
+    def attempts_left(self) -> int:
+        """Tries before the next wait."""
+        return max(0, MAX_FAILURES - self.failures_in_a_row)
+
+
+def pin_lock(recent: Sequence[PinAttempt], now: datetime) -> PinLock:
+    """How long a login must wait, from its attempts newest first.
+
+    After ``MAX_FAILURES`` wrong PINs in a row the login waits ``LOCK_SECONDS`` from the last one; every further
+    wrong PIN starts the wait again, so a guesser gets one try per wait. A right PIN clears the count.
+    """
+    failures = 0
+    for attempt in recent:
+        if attempt.accepted:
+            break
+        failures += 1
+    if failures < MAX_FAILURES:
+        return PinLock(failures, 0.0)
+    elapsed = (now - recent[0].at).total_seconds()
+    return PinLock(failures, max(0.0, LOCK_SECONDS - elapsed))

@@ -153,23 +153,74 @@ def documents_match(case: Case) -> Iterable[Reason]:
         yield Reason.FACE_MISMATCH
 
 
-STAGES: tuple[tuple[Check, ...], ...] = (
-    (code_is_genuine,),
-    (application_exists,),
-    (application_approved, within_validity, not_already_issued),
-    (at_right_entrance,),
-    (documents_presented, document_in_date, documents_match),
+@dataclass(frozen=True)
+class Stage:
+    """One step of the decision: its checks, and every reason they can give (``decide`` holds them to it)."""
+
+    name: str
+    checks: tuple[Check, ...]
+    reasons: frozenset[Reason]
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage(
+        "code",
+        (code_is_genuine,),
+        frozenset(_CODE_REASON.values()) | {Reason.UNSIGNED_REFERENCE_NOT_ALLOWED},
+    ),
+    Stage("list", (application_exists,), frozenset({Reason.NOT_FOUND})),
+    Stage(
+        "eligibility",
+        (application_approved, within_validity, not_already_issued),
+        frozenset(_STATUS_REASON.values()) | {Reason.OUTSIDE_VALIDITY, Reason.ALREADY_ISSUED},
+    ),
+    Stage("entrance", (at_right_entrance,), frozenset({Reason.WRONG_ENTRANCE})),
+    Stage(
+        "documents",
+        (documents_presented, document_in_date, documents_match),
+        frozenset(
+            {
+                Reason.ID_DOCUMENT_NOT_PRESENTED,
+                Reason.PRESS_CREDENTIAL_NOT_PRESENTED,
+                Reason.DOCUMENT_EXPIRED,
+                Reason.DOCUMENT_NUMBER_MISMATCH,
+                Reason.FAMILY_NAME_MISMATCH,
+                Reason.GIVEN_NAMES_MISMATCH,
+                Reason.DATE_OF_BIRTH_MISMATCH,
+                Reason.NATIONALITY_MISMATCH,
+                Reason.EXPIRY_MISMATCH,
+                Reason.PRESS_CARD_MISMATCH,
+                Reason.EDITOR_LETTER_EXPECTED,
+                Reason.PRESS_CARD_EXPECTED,
+                Reason.FACE_MISMATCH,
+            }
+        ),
+    ),
 )
+
+# The last stage is the one the counter settles by looking at the person and their documents.
+COUNTER_STAGE = STAGES[-1]
 
 
 def decide(case: Case) -> Verdict:
     """The verdict for one check-in. Pure: same case, same verdict."""
     for stage in STAGES:
-        reasons = tuple(reason for check in stage for reason in check(case))
+        reasons = tuple(reason for check in stage.checks for reason in check(case))
+        if undeclared := set(reasons) - stage.reasons:
+            raise AssertionError(f"stage {stage.name} gave reasons it does not declare: {sorted(undeclared)}")
         if reasons:
             return _verdict(case, reasons)
     notes = (Reason.REFERENCE_NOT_VERIFIED,) if case.evidence.code is CodeStatus.PLAIN_REFERENCE else ()
     return Verdict(Outcome.ISSUE, notes)
+
+
+def awaits_counter(verdict: Verdict) -> bool:
+    """Whether the counter's own check (documents, face) still decides this verdict.
+
+    True when nothing but the counter stage stands in the way (or nothing at all: the face is still to be seen);
+    False when an earlier stage settled it (refused, redirected, already issued), whatever documents are shown.
+    """
+    return verdict.outcome is Outcome.ISSUE or set(verdict.reasons) <= COUNTER_STAGE.reasons
 
 
 def _verdict(case: Case, reasons: tuple[Reason, ...]) -> Verdict:

@@ -15,11 +15,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from desk_app.config import DEFAULT_EVENT_FILE
-from desk_app.core.event import EventConfig
 from desk_app.core.model import (
     AccreditationKind,
-    Action,
-    LogRecord,
     Outcome,
     PresentedDocument,
     PresentedPress,
@@ -28,12 +25,11 @@ from desk_app.core.model import (
     Status,
 )
 from desk_app.demo.generator import Row, generate_rows, write_csv, write_photos
-from desk_app.desk import Desk, Station, event_of, install_event
 from desk_app.errors import StoreError
-from desk_app.intake.importer import import_list
-from desk_app.keys import SIGNING_KEY_FILE, VERIFY_KEY_FILE, install_verify_key, load_signing_key, new_key_pair
-from desk_app.office.confirmations import write_confirmations
-from desk_app.store import Store, open_store
+from desk_app.service import DeskProfile, DeskService, Station, StationConfig
+from desk_app.service.keys import SIGNING_KEY_FILE, VERIFY_KEY_FILE, load_signing_key, new_key_pair
+from desk_app.service.startup import event_of, install_event
+from desk_app.store import open_store
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 SETUP_AT = datetime(2024, 2, 12, 10, 0, tzinfo=BRUSSELS)  # list imported and staff set up two days before
@@ -46,6 +42,8 @@ CONFIRMATIONS_FOLDER = "confirmations"
 DEMO_KEY = "demo"  # meta key marking a database build_demo made, and may therefore delete
 _EVENT_LAST_DAY = "2024-02-15"  # documents expiring before it are refused
 GROUPS, VISITORS = "groups", "visitors"
+DEMO_DESK = "DEMO-G1"
+DEMO_BADGES_FOLDER = "badges"
 ISSUED_AT_GROUPS, ISSUED_AT_VISITORS = 32, 8
 _ALREADY_SERVED = "REFUSE: ALREADY_ISSUED, saying when, where and by whom the badge was issued"
 
@@ -162,16 +160,24 @@ def build_demo(db_path: Path, out_dir: Path, count: int = 300, seed: int = 2024)
     photos = write_photos(rows, photos_dir)
     rng = random.Random(f"demo-morning-{seed}")
     visits, samples = _MorningPlan(rows, rng).plan()
-    with open_store(db_path) as store:
+    store = open_store(db_path)
+    clock = _MorningClock(SETUP_AT)
+    try:
         store.meta.put(DEMO_KEY, f"seed={seed} count={count}")
         event = event_of(store) or install_event(
             store, DEFAULT_EVENT_FILE.read_text(encoding="utf-8"), "default", SETUP_AT
         )
-        _add_staff(store)
-        import_list(store, csv_path, SETUP_AT, photos_dir, staff=_SUPERVISOR.login)
+    except BaseException:
+        store.close()
+        raise
+    with DeskService(store, event, clock, db_path) as desk:
+        for member in DEMO_STAFF:
+            desk.add_staff(StaffMember(member.login, member.full_name, member.role), member.pin, by="demo")
+        desk.import_list(csv_path, photos_dir, by=_SUPERVISOR.login)
         confirmations_dir = out_dir / CONFIRMATIONS_FOLDER
-        confirmations = _office_side(store, event, out_dir / KEYS_FOLDER, confirmations_dir)
-        outcomes, unexpected = _play_morning(store, event, visits, rng)
+        confirmations = _office_side(desk, out_dir / KEYS_FOLDER, confirmations_dir)
+        clock.moment = MORNING_STARTS
+        outcomes, unexpected = _play_morning(desk, clock, visits, rng)
         return DemoSummary(
             db_path=db_path,
             csv_path=csv_path,
@@ -189,13 +195,21 @@ def build_demo(db_path: Path, out_dir: Path, count: int = 300, seed: int = 2024)
         )
 
 
-def _office_side(store: Store, event: EventConfig, keys_dir: Path, confirmations_dir: Path) -> int:
+def demo_profile(db_path: Path) -> DeskProfile:
+    """The demo's desk: Groups entrance, badges as PDFs beside the demo database, the first counter's login."""
+    folder = db_path.expanduser().resolve().parent
+    station = StationConfig(entrance=GROUPS, desk=DEMO_DESK, pdf_dir=str(folder / DEMO_BADGES_FOLDER))
+    first = DEMO_STAFF[0]
+    return DeskProfile(station, first.login, first.pin, folder / CONFIRMATIONS_FOLDER, folder)
+
+
+def _office_side(desk: DeskService, keys_dir: Path, confirmations_dir: Path) -> int:
     """Play the accreditation office: a fresh key pair, the verify key installed on the desk, the printouts."""
     for stale in (keys_dir / SIGNING_KEY_FILE, keys_dir / VERIFY_KEY_FILE):
         stale.unlink(missing_ok=True)  # demo keys are disposable; new_key_pair never overwrites
     signing, verify = new_key_pair(keys_dir)
-    install_verify_key(store, verify, SETUP_AT, staff=_SUPERVISOR.login)
-    return write_confirmations(store, event, load_signing_key(signing), confirmations_dir)
+    desk.install_verify_key(verify, by=_SUPERVISOR.login)
+    return desk.write_confirmations(load_signing_key(signing), confirmations_dir)
 
 
 def _remove_demo_database(db_path: Path) -> None:
@@ -208,16 +222,6 @@ def _remove_demo_database(db_path: Path) -> None:
                 )
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-
-
-def _add_staff(store: Store) -> None:
-    """Demo staff, added as ``desk-app staff add`` would: account and log entry together."""
-    for member in DEMO_STAFF:
-        with store.transaction():
-            store.staff.add(StaffMember(member.login, member.full_name, member.role), member.pin, SETUP_AT)
-            store.log.append(
-                LogRecord(SETUP_AT, Action.STAFF_ADDED, detail={"login": member.login, "role": member.role.value})
-            )
 
 
 # --- The demo morning --------------------------------------------------------------------------------------
@@ -280,7 +284,7 @@ class _MorningPlan:
         self.visits: list[_Visit] = []
         self.later: list[_Visit] = []  # after everyone else: the redirected coming back, the second scan
 
-    def take(self, kind: str) -> Row | None:
+    def take(self, kind: AccreditationKind) -> Row | None:
         return self.ready[kind].pop() if self.ready[kind] else None
 
     def right_desk(self, row: Row) -> DemoStaff:
@@ -321,7 +325,7 @@ class _MorningPlan:
             self.visits.append(_visit(self.right_desk(row), row, Outcome.REFUSE))
         return row
 
-    def serve(self, kind: str) -> _Visit | None:
+    def serve(self, kind: AccreditationKind) -> _Visit | None:
         row = self.take(kind)
         if row is None:
             return None
@@ -329,7 +333,7 @@ class _MorningPlan:
         self.visits.append(visit)
         return visit
 
-    def redirect(self, kind: str, wrong: DemoStaff) -> None:
+    def redirect(self, kind: AccreditationKind, wrong: DemoStaff) -> None:
         if row := self.take(kind):
             self.visits.append(_visit(wrong, row, Outcome.REDIRECT))
             self.later.append(_visit(self.right_desk(row), row, Outcome.ISSUE))
@@ -366,11 +370,9 @@ def _sample(row: Row | None, expect: str, staff: DemoStaff | None = None) -> Dem
 
 
 def _play_morning(
-    store: Store, event: EventConfig, visits: Sequence[_Visit], rng: random.Random
+    desk: DeskService, clock: _MorningClock, visits: Sequence[_Visit], rng: random.Random
 ) -> tuple[Counter[Outcome], list[str]]:
     """Play the visits at the desks, 30 to 90 seconds apart; the verdicts, and any that surprised."""
-    clock = _MorningClock(MORNING_STARTS)
-    desk = Desk(store, event, clock)
     outcomes: Counter[Outcome] = Counter()
     unexpected: list[str] = []
     for visit in visits:

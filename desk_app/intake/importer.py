@@ -14,7 +14,6 @@ from datetime import datetime
 from pathlib import Path
 
 from desk_app.core.clock import to_utc_text
-from desk_app.core.model import Action, LogRecord
 from desk_app.errors import ImportRejected, RowProblem
 from desk_app.intake.photos import PhotoProblem, load_photo
 from desk_app.intake.rows import COLUMNS, OPTIONAL_COLUMNS, ParsedRow, parse_row
@@ -28,6 +27,7 @@ _PROGRESS_EVERY = 500
 
 @dataclass(frozen=True)
 class ImportSummary:
+    file: str
     rows: int
     added: int
     updated: int
@@ -40,10 +40,14 @@ def import_list(
     path: Path,
     at: datetime,
     photos_dir: Path | None = None,
-    staff: str = "",
     progress: Progress | None = None,
+    on_commit: Callable[[ImportSummary], object] | None = None,
 ) -> ImportSummary:
-    """Validate ``path`` completely; raise ``ImportRejected`` with every problem, or import it all."""
+    """Validate ``path`` completely; raise ``ImportRejected`` with every problem, or import it all.
+
+    ``on_commit`` runs inside the import's transaction (the service logs the import there), so the list and its
+    log entry are written together or not at all.
+    """
     source = read_source(path)
     missing = [c for c in COLUMNS if c not in source.columns and c not in OPTIONAL_COLUMNS]
     if missing:
@@ -82,22 +86,10 @@ def import_list(
     with store.transaction():
         store.applications.put_photos(photos.values())
         added, updated = store.applications.upsert_many(applications, to_utc_text(at))
-        store.log.append(
-            LogRecord(
-                at,
-                Action.IMPORT,
-                staff=staff,
-                detail={
-                    "file": path.name,
-                    "sha256": file_sha256,
-                    "rows": str(total),
-                    "added": str(added),
-                    "updated": str(updated),
-                    "photos": str(len(photos)),
-                },
-            )
-        )
-    return ImportSummary(total, added, updated, len(photos), file_sha256)
+        summary = ImportSummary(path.name, total, added, updated, len(photos), file_sha256)
+        if on_commit is not None:
+            on_commit(summary)
+    return summary
 
 
 def _attach_photo(row: ParsedRow, photos_dir: Path | None, photos: dict[str, Photo]) -> str | None:

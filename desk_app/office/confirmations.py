@@ -160,7 +160,7 @@ def _instructions(canvas: Canvas, fonts: PdfFonts, app: Application, event: Even
 def _line(canvas: Canvas, font: str, size: float, x: float, y: float, text: str, gap: float = 3) -> float:
     canvas.setFont(font, size)
     canvas.drawString(x, y - size, text)
-    return y - size - gap * mm / 2 - 2
+    return float(y - size - gap * mm / 2 - 2)
 
 
 def _fitted_line(

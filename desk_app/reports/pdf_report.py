@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -28,9 +27,7 @@ from desk_app.core.model import Action, Outcome, Reason
 from desk_app.messages import REASON_TEXT
 from desk_app.pdf_fonts import PdfFonts, pdf_fonts
 from desk_app.reports.charts import VERDICT_LABEL, hour_chart, reason_chart
-
-if TYPE_CHECKING:
-    from desk_app.reports.daily import DayTotals, Tally
+from desk_app.reports.totals import DayTotals, Tally
 
 MARGIN = 18 * mm
 WIDTH = A4[0] - 2 * MARGIN
@@ -357,7 +354,7 @@ def _grid_style(styles: _Styles, first_number: int, total_row: bool) -> TableSty
     return TableStyle(commands)
 
 
-class _FooterCanvas(Canvas):
+class _FooterCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type information
     """A canvas that holds its pages back until the end, so each footer can say "page 2 of 5"."""
 
     def __init__(self, *args: object, footer: str, font: str, **kwargs: object) -> None:

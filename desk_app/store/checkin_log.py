@@ -94,6 +94,15 @@ class CheckinLog:
         rows = self._db.all(f"SELECT {_COLUMNS} FROM checkin_log WHERE reference = ? ORDER BY seq", (reference,))
         return [_from_row(r) for r in rows]
 
+    def latest_by(self, staff: str, actions: Sequence[Action], limit: int) -> list[LogEntry]:
+        """The newest ``limit`` entries of ``actions`` recorded for ``staff``, newest first."""
+        marks = ", ".join("?" for _ in actions)
+        rows = self._db.all(
+            f"SELECT {_COLUMNS} FROM checkin_log WHERE staff = ? AND action IN ({marks}) ORDER BY seq DESC LIMIT ?",
+            (staff, *(a.value for a in actions), limit),
+        )
+        return [_from_row(r) for r in rows]
+
     def count(self) -> int:
         row = self._db.one("SELECT COUNT(*) FROM checkin_log")
         return int(row[0]) if row else 0

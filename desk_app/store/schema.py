@@ -109,4 +109,9 @@ _V2: list[Statement] = [
     " CHECK (state IN ('printing', 'issued', 'print_failed', 'voided'))",
 ]
 
-MIGRATIONS: list[list[Statement]] = [_V1, _V2]
+# A login's recent PIN attempts are read from the log before every PIN check (the lock-out after wrong PINs).
+_V3: list[Statement] = [
+    "CREATE INDEX checkin_log_by_staff ON checkin_log (staff, action, seq)",
+]
+
+MIGRATIONS: list[list[Statement]] = [_V1, _V2, _V3]

@@ -44,3 +44,12 @@ class Staff:
     def check_pin(self, login: str, pin: str) -> bool:
         row = self._db.one("SELECT pin_hash FROM staff WHERE login = ? AND active = 1", (login,))
         return row is not None and pin_matches(pin, row[0])
+
+    def set_active(self, login: str, active: bool) -> bool:
+        """Let a member log in again, or stop them; False when there is no such login."""
+        with self._db.write():
+            found = self._db.one("SELECT login FROM staff WHERE login = ?", (login,))
+            if found is None:
+                return False
+            self._db.execute("UPDATE staff SET active = ? WHERE login = ?", (int(active), login))
+        return True

@@ -1,7 +1,7 @@
 """Staff log in by login and PIN; the desk locks itself when left alone and opens again for a PIN.
 
-Wrong PINs are answered clearly and counted: after five in a row the form waits 30 seconds before it checks
-another, which slows a guesser down without locking a real member of staff out for long.
+The service checks the PIN, logs every attempt and locks a login for a while after wrong PINs in a row (the same
+lock-out as on the command line); the form says why, and counts down a wait.
 """
 
 from __future__ import annotations
@@ -22,59 +22,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.core.model import AccreditationKind, Role, StaffMember
-from desk_app.desk import Desk, Station
+from desk_app.core.model import StaffMember
 from desk_app.errors import StaffError
-from desk_app.station import StationConfig
+from desk_app.service import DeskService, NotAtThisDesk, PinRefused, StationConfig
 from desk_app.ui.checkin.texts import fill
 from desk_app.ui.focus import tab_chain
 from desk_app.ui.i18n import Retranslates
 from desk_app.ui.words import entrance_name, event_name
-
-MAX_FAILURES = 5
-WAIT_S = 30.0
-# Where each role's own badges are issued, to say where someone belongs (Desk.staff_at decides; this only words it).
-_HOME_KIND = {Role.COUNTER: AccreditationKind.MINISTERIAL, Role.PASS_OFFICE: AccreditationKind.ANNUAL}
-
-
-class PinThrottle:
-    """Counts wrong PINs in a row; after ``max_failures`` the next try must wait ``wait_s`` seconds."""
-
-    def __init__(
-        self, max_failures: int = MAX_FAILURES, wait_s: float = WAIT_S, clock: Callable[[], float] = time.monotonic
-    ) -> None:
-        self.max_failures = max_failures
-        self.wait_s = wait_s
-        self._clock = clock
-        self._failures = 0
-        self._blocked_until = 0.0
-
-    @property
-    def attempts_left(self) -> int:
-        return self.max_failures - self._failures
-
-    def remaining_s(self) -> float:
-        """Seconds to wait before the next try; 0 when a try is allowed."""
-        return max(0.0, self._blocked_until - self._clock())
-
-    def failed(self) -> None:
-        self._failures += 1
-        if self._failures >= self.max_failures:
-            self._failures = 0
-            self._blocked_until = self._clock() + self.wait_s
-
-    def succeeded(self) -> None:
-        self._failures = 0
-        self._blocked_until = 0.0
 
 
 class LoginForm(Retranslates, QWidget):
     """Login and PIN, checked against the store and against this station (role and entrance).
 
     Args:
-        desk: the service; its store holds the staff and their PIN hashes.
+        desk: the service; it checks the PIN, logs the attempt and keeps the lock-out.
         config: the station, whose entrance the member must be allowed to work at.
-        throttle: counts wrong PINs; tests pass one with a fake clock.
+        monotonic: the clock the countdown of a wait runs on (tests pass a fake).
         unlocking: the form unlocks a locked desk (its button says so) rather than starting a shift.
 
     Signals:
@@ -85,18 +48,19 @@ class LoginForm(Retranslates, QWidget):
 
     def __init__(
         self,
-        desk: Desk,
+        desk: DeskService,
         config: StationConfig,
-        throttle: PinThrottle | None = None,
         parent: QWidget | None = None,
         *,
+        monotonic: Callable[[], float] = time.monotonic,
         unlocking: bool = False,
     ) -> None:
         super().__init__(parent)
         self.unlocking = unlocking
         self.desk = desk
         self.config = config
-        self.throttle = throttle or PinThrottle()
+        self._monotonic = monotonic
+        self._wait_until = 0.0  # the moment (on ``monotonic``) before which the service has said to wait
         self.login_label = QLabel()
         self.login_edit = QLineEdit()
         self.login_label.setBuddy(self.login_edit)
@@ -150,7 +114,7 @@ class LoginForm(Retranslates, QWidget):
             self._say_wait()
 
     def on_submit(self) -> None:
-        if self.throttle.remaining_s() > 0:
+        if self._wait_s() > 0:
             self._say_wait()
             return
         login, pin = self.login_edit.text().strip(), self.pin_edit.text()
@@ -163,21 +127,22 @@ class LoginForm(Retranslates, QWidget):
             self.pin_edit.setFocus()
             return
         self.pin_edit.clear()
-        if not self.desk.store.staff.check_pin(login, pin):
-            self._wrong_pin()
-            return
-        station = Station(self.config.entrance, self.config.desk, login)
         try:
-            member = self.desk.staff_at(station)
-        except StaffError as exc:
-            self._say(self._not_here(login, str(exc)))
+            member = self.desk.log_in(self.config.entrance, self.config.desk, login, pin)
+        except PinRefused as exc:
+            self._wrong_pin(exc)
             return
-        self.throttle.succeeded()
+        except NotAtThisDesk as exc:
+            self._say(self._not_here(exc))
+            return
+        except StaffError as exc:
+            self._say(fill(self.tr("This login cannot work at this desk (%1)."), str(exc)))
+            return
         self._say("")
         self.accepted.emit(member)
 
     def on_countdown_timeout(self) -> None:
-        if self.throttle.remaining_s() > 0:
+        if self._wait_s() > 0:
             self._say_wait()
             return
         self._countdown.stop()
@@ -185,28 +150,30 @@ class LoginForm(Retranslates, QWidget):
         self._say(self.tr("You can try again now."))
         self.pin_edit.setFocus()
 
-    def _wrong_pin(self) -> None:
-        self.throttle.failed()
-        if self.throttle.remaining_s() > 0:
+    def _wrong_pin(self, refused: PinRefused) -> None:
+        if refused.lock.wait_s > 0:
+            self._wait_until = self._monotonic() + refused.lock.wait_s
             self._set_inputs_enabled(False)
             self._countdown.start()
             self._say_wait()
             return
-        left = self.throttle.attempts_left
+        left = refused.lock.attempts_left
         self._say(self.tr("Login or PIN not accepted. %n more try(s) before a 30-second wait.", "", left))
         self.pin_edit.setFocus()
 
+    def _wait_s(self) -> float:
+        return max(0.0, self._wait_until - self._monotonic())
+
     def _say_wait(self) -> None:
-        seconds = math.ceil(self.throttle.remaining_s())
+        seconds = math.ceil(self._wait_s())
         self._say(self.tr("Too many wrong PINs. Wait %n second(s), then try again.", "", seconds))
 
-    def _not_here(self, login: str, detail: str) -> str:
-        member = self.desk.store.staff.get(login)
-        kind = _HOME_KIND.get(member.role) if member else None
-        if member is not None and kind is not None:
-            home = entrance_name(self.desk.event, self.desk.event.entrance_for(kind).key)
+    def _not_here(self, refused: NotAtThisDesk) -> str:
+        member = refused.member
+        if member is not None and refused.home_entrance:
+            home = entrance_name(self.desk.event, refused.home_entrance)
             return fill(self.tr("%1 does not work at this entrance: their desk is at the %2."), member.full_name, home)
-        return fill(self.tr("This login cannot work at this desk (%1)."), detail)
+        return fill(self.tr("This login cannot work at this desk (%1)."), str(refused))
 
     def _set_inputs_enabled(self, enabled: bool) -> None:
         for widget in (self.login_edit, self.pin_edit, self.submit_button):
@@ -224,7 +191,7 @@ class LoginDialog(Retranslates, QDialog):
         hint: a line under the form (the demo says which login and PIN to use).
     """
 
-    def __init__(self, desk: Desk, config: StationConfig, hint: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, desk: DeskService, config: StationConfig, hint: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.member: StaffMember | None = None
         self.config = config
@@ -276,7 +243,7 @@ class LockScreen(Retranslates, QWidget):
 
     unlocked = Signal(object)
 
-    def __init__(self, desk: Desk, config: StationConfig, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: DeskService, config: StationConfig, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = QLabel()
         self.heading.setProperty("role", "heading")

@@ -39,7 +39,6 @@ from desk_app.ui.supervisor.import_dialog import ImportDialog
 from desk_app.ui.supervisor.log_view import LogView
 from desk_app.ui.supervisor.staff import StaffPage
 from desk_app.ui.words import entrance_name, event_name
-from desk_app.ui.worker import StoreOpener
 
 CheckinFactory = Callable[[DeskSession, QWidget], QWidget]
 """Builds the check-in screen for a session. The shell calls its ``on_scanned(text)`` slot; it uses, when the
@@ -61,7 +60,6 @@ class MainWindow(Retranslates, QMainWindow):
     Args:
         session: the desk, printer, station and member of staff.
         translations: the language switch.
-        open_store: opens another connection to the database, for work done in threads.
         wedge: the application's keyboard-wedge filter; its scans go to the check-in screen.
         checkin_view: builds the check-in screen (tests pass a fake).
         keep_language: called with the new language after a switch (saves it in the station settings).
@@ -79,7 +77,6 @@ class MainWindow(Retranslates, QMainWindow):
         self,
         session: DeskSession,
         translations: Translations,
-        open_store: StoreOpener,
         *,
         wedge: WedgeFilter | None = None,
         checkin_view: CheckinFactory = default_checkin_view,
@@ -90,7 +87,6 @@ class MainWindow(Retranslates, QMainWindow):
         super().__init__(parent)
         self.session = session
         self.translations = translations
-        self.open_store = open_store
         self.keep_language = keep_language
         self.export_folder = export_folder
         self.supervisor: StaffMember | None = session.staff if session.is_supervisor else None
@@ -102,7 +98,7 @@ class MainWindow(Retranslates, QMainWindow):
         self.checkin = checkin_view(session, self)
         self.counts = CountsPage(session, self)
         self.log_view = LogView(session, self)
-        self.badges = BadgesPage(session, open_store, self)
+        self.badges = BadgesPage(session, self)
         self.staff_page = StaffPage(session, self)
         self.tabs = QTabWidget()
         for page in (self.checkin, self.counts, self.log_view, self.badges, self.staff_page):
@@ -114,7 +110,7 @@ class MainWindow(Retranslates, QMainWindow):
         self.setCentralWidget(self.stack)
         self.status = DeskStatusBar(session, self)
         self.setStatusBar(self.status)
-        self.menus = DeskMenus(self)
+        self.menus = DeskMenus(self, self)
         self.menus.show_language(translations.language)
 
         self.idle = IdleWatcher(session.config.idle_lock_minutes, self)
@@ -234,12 +230,12 @@ class MainWindow(Retranslates, QMainWindow):
 
     def on_export(self) -> None:
         if self._supervisor_only():
-            self._open(ExportDialog(self.session, self.open_store, self.export_folder, self))
+            self._open(ExportDialog(self.session, self.export_folder, self))
 
     def on_import(self) -> None:
         if self._supervisor_only():
             assert self.supervisor is not None
-            dialog = ImportDialog(self.session, self.open_store, self.supervisor.login, self)
+            dialog = ImportDialog(self.session, self.supervisor.login, self)
             dialog.imported.connect(self.counts.on_checked_in)
             self._open(dialog)
 
@@ -253,7 +249,7 @@ class MainWindow(Retranslates, QMainWindow):
             fill(
                 self.tr("Media accreditation desk for %1.\nDatabase: %2"),
                 event_name(self.session.desk.event),
-                self.session.desk.store.location,
+                self.session.desk.location,
             ),
         )
 
@@ -296,6 +292,7 @@ class MainWindow(Retranslates, QMainWindow):
         self.tabs.tabBar().setVisible(open_)  # a counter has one page: no tab bar to tab through
         self.menus.enable(locked=self.locked, supervisor_open=open_, own_supervisor=self.session.is_supervisor)
         self.status.set_session(self.session, self.supervisor)
+        self.staff_page.supervisor = self.supervisor.login if self.supervisor else self.session.staff.login
 
     # --- locking ----------------------------------------------------------------------------------------------
 

@@ -7,16 +7,33 @@ closed. F1 lists them (``help_dialog``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from desk_app.ui.i18n import LANGUAGES
 
-if TYPE_CHECKING:
-    from desk_app.ui.main_window import MainWindow
+
+class DeskWindow(Protocol):
+    """What the menus need of the window: its slots (the window is a ``QMainWindow`` that has them)."""
+
+    def on_search(self) -> None: ...
+    def on_show_checkin(self) -> None: ...
+    def lock(self) -> None: ...
+    def on_supervisor_sign_in(self) -> None: ...
+    def on_supervisor_sign_out(self) -> None: ...
+    def on_show_counts(self) -> None: ...
+    def on_show_log(self) -> None: ...
+    def on_show_staff(self) -> None: ...
+    def on_show_badges(self) -> None: ...
+    def on_export(self) -> None: ...
+    def on_import(self) -> None: ...
+    def on_help(self) -> None: ...
+    def on_about(self) -> None: ...
+    def switch_language(self, language: str) -> None: ...
+
 
 LANGUAGE_SHORTCUTS = {"en": "Ctrl+Shift+E", "fr": "Ctrl+Shift+F"}
 
@@ -24,7 +41,7 @@ LANGUAGE_SHORTCUTS = {"en": "Ctrl+Shift+E", "fr": "Ctrl+Shift+F"}
 class DeskMenus(QObject):
     """The window's actions (attributes named for what they do) and its four menus."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow, slots: DeskWindow) -> None:
         super().__init__(window)
         self._window = window
 
@@ -35,25 +52,24 @@ class DeskMenus(QObject):
             window.addAction(made)
             return made
 
-        self.search = action("F2", window.on_search)
-        self.checkin = action("F4", window.on_show_checkin)
-        self.lock = action("Ctrl+L", window.lock)
+        self.search = action("F2", slots.on_search)
+        self.checkin = action("F4", slots.on_show_checkin)
+        self.lock = action("Ctrl+L", slots.lock)
         self.quit = action("Ctrl+Q", window.close)
-        self.sign_in = action("Ctrl+Shift+S", window.on_supervisor_sign_in)
-        self.sign_out = action("Ctrl+Shift+X", window.on_supervisor_sign_out)
-        self.counts = action("F5", window.on_show_counts)
-        self.log = action("F6", window.on_show_log)
-        self.staff = action("F7", window.on_show_staff)
-        self.badges = action("F8", window.on_show_badges)
-        self.export = action("Ctrl+E", window.on_export)
-        self.import_list = action("Ctrl+I", window.on_import)
-        self.help = action("F1", window.on_help)
-        self.about = action("", window.on_about)
+        self.sign_in = action("Ctrl+Shift+S", slots.on_supervisor_sign_in)
+        self.sign_out = action("Ctrl+Shift+X", slots.on_supervisor_sign_out)
+        self.counts = action("F5", slots.on_show_counts)
+        self.log = action("F6", slots.on_show_log)
+        self.staff = action("F7", slots.on_show_staff)
+        self.badges = action("F8", slots.on_show_badges)
+        self.export = action("Ctrl+E", slots.on_export)
+        self.import_list = action("Ctrl+I", slots.on_import)
+        self.help = action("F1", slots.on_help)
+        self.about = action("", slots.on_about)
         self.language_group = QActionGroup(self)
         self.language: dict[str, QAction] = {}
         for code, name in LANGUAGES.items():
-            # triggered(bool) would take the place of the code: the lambda takes it first and drops it.
-            made = action(LANGUAGE_SHORTCUTS[code], lambda _checked=False, code=code: window.switch_language(code))
+            made = action(LANGUAGE_SHORTCUTS[code], _switcher(slots, code))
             made.setText(name)
             made.setCheckable(True)
             self.language_group.addAction(made)
@@ -114,3 +130,12 @@ class DeskMenus(QObject):
         }
         for made, text in texts.items():
             made.setText(text)
+
+
+def _switcher(slots: DeskWindow, code: str) -> Callable[[], None]:
+    """A slot switching to ``code``; triggered(bool) passes ``checked``, which would take the code's place."""
+
+    def switch(_checked: bool = False) -> None:
+        slots.switch_language(code)
+
+    return switch

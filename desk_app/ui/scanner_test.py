@@ -3,10 +3,11 @@ arrive tell which keyboard layout the desk's computer typed them through (``desk
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desk_app.core.wedge import LAYOUTS, SELF_TEST_CODE, guess_layout
+from desk_app.messages import QT_TRANSLATE_NOOP
 from desk_app.ui.checkin.texts import fill
 from desk_app.ui.i18n import Retranslates
 from desk_app.ui.qr_image import qr_pixmap

@@ -5,19 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desk_app.core.model import Role, StaffMember
-from desk_app.desk import Desk, Station
-from desk_app.issuing import BadgeIssuer
-from desk_app.station import StationConfig
+from desk_app.service import BadgeIssuer, DeskService, Station, StationConfig
 
 
 @dataclass(frozen=True)
 class DeskSession:
-    """The logged-in desk: the service (store, event, clock), the station, the member of staff and the printer.
+    """The logged-in desk: the service, the station, the member of staff and the printer.
 
-    Screens call ``desk`` and ``issuer``; they never talk to the store directly for writes.
+    Screens call ``desk`` (the one door into the desk) and ``issuer`` (its printer); nothing else.
     """
 
-    desk: Desk
+    desk: DeskService
     issuer: BadgeIssuer
     config: StationConfig
     staff: StaffMember

@@ -8,7 +8,6 @@ layout turned the scanner's keystrokes into them.
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,20 +33,22 @@ from PySide6.QtWidgets import (
 from desk_app.core.event import EventConfig
 from desk_app.core.wedge import LAYOUTS
 from desk_app.errors import ConfigError
-from desk_app.printing import PrintError, QueueInfo, list_queues
-from desk_app.station import BADGE_SIZES, SCANNERS, StationConfig, save_station
+from desk_app.service import (
+    BADGE_SIZES,
+    SCANNERS,
+    PrintError,
+    QueueInfo,
+    StationConfig,
+    default_badge_folder,
+    list_queues,
+    save_station,
+)
 from desk_app.ui.checkin.texts import fill
 from desk_app.ui.focus import tab_chain
 from desk_app.ui.i18n import LANGUAGES, Retranslates, Translations
 from desk_app.ui.scanner_test import ScannerSelfTest, layout_name
 from desk_app.ui.scanners.wedge import WedgeFilter
 from desk_app.ui.words import BADGE_SIZE, SCANNER, entrance_name, word
-
-
-def default_badge_folder() -> Path:
-    """Where a desk without a printer keeps its badge PDFs unless told otherwise."""
-    data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return data_home / "desk-app" / "badges"
 
 
 class StationDialog(Retranslates, QDialog):

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from desk_app.core.model import StaffMember
-from desk_app.printing import PdfFolderPrinter
+from desk_app.service import PdfFolderPrinter
 from desk_app.ui.checkin.texts import fill
 from desk_app.ui.i18n import Retranslates
 from desk_app.ui.session import DeskSession

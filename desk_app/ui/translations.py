@@ -1,6 +1,7 @@
 """Keep the desk's translation files in step with the code: ``python -m desk_app.ui.translations``.
 
-1. ``pyside6-lupdate`` collects every ``tr()`` / ``translate()`` / ``QT_TRANSLATE_NOOP`` text of ``desk_app/ui``
+1. ``pyside6-lupdate`` collects every ``tr()`` / ``translate()`` / ``QT_TRANSLATE_NOOP`` text of ``desk_app/ui`` and
+   ``desk_app/messages.py``
    into ``resources/i18n/desk_fr.ts`` (all texts) and ``desk_en.ts`` (plural forms only: English is the source
    language). Texts that are new since the last run come in marked unfinished; translate them (Qt Linguist:
    ``pyside6-linguist resources/i18n/desk_fr.ts``, or any editor).
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ROOT / "desk_app" / "ui"
+SOURCES = (ROOT / "desk_app" / "ui", ROOT / "desk_app" / "messages.py")  # messages: the words the CLI shares
 I18N = ROOT / "resources" / "i18n"
 LANGUAGES = {"fr": "fr_BE", "en": "en_GB"}
 PLURALS_ONLY = {"en"}
@@ -46,7 +47,7 @@ def lupdate(language: str, ts: Path) -> None:
     args += ["-source-language", "en_GB", "-target-language", LANGUAGES[language]]
     if language in PLURALS_ONLY:
         args.append("-pluralonly")
-    subprocess.run([*args, str(SOURCES), "-ts", str(ts)], check=True, capture_output=True, text=True)
+    subprocess.run([*args, *map(str, SOURCES), "-ts", str(ts)], check=True, capture_output=True, text=True)
 
 
 def lrelease(ts: Path, qm: Path) -> None:

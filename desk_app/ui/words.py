@@ -7,10 +7,11 @@ translated when shown, so a language switch takes effect on the next call.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from desk_app.core.event import EventConfig
 from desk_app.core.model import AccreditationKind, Action, Outcome, Role
+from desk_app.messages import QT_TRANSLATE_NOOP
 
 CONTEXT = "Words"
 
@@ -39,6 +40,10 @@ ACTION = {
     Action.IMPORT: QT_TRANSLATE_NOOP("Words", "List imported"),
     Action.EVENT_CONFIGURED: QT_TRANSLATE_NOOP("Words", "Event configured"),
     Action.STAFF_ADDED: QT_TRANSLATE_NOOP("Words", "Staff added"),
+    Action.STAFF_DISABLED: QT_TRANSLATE_NOOP("Words", "Staff disabled"),
+    Action.STAFF_ENABLED: QT_TRANSLATE_NOOP("Words", "Staff enabled"),
+    Action.LOGIN: QT_TRANSLATE_NOOP("Words", "PIN accepted"),
+    Action.LOGIN_FAILED: QT_TRANSLATE_NOOP("Words", "PIN refused"),
     Action.KEY_INSTALLED: QT_TRANSLATE_NOOP("Words", "Key installed"),
     Action.PURGE: QT_TRANSLATE_NOOP("Words", "Personal data purged"),
 }

@@ -1,7 +1,7 @@
-"""Long jobs (import, export, a reprint waiting for the printer) run off the GUI thread, each on its own store.
+"""Long jobs (import, export, a reprint waiting for the printer) run off the GUI thread, each on its own connection.
 
-A job gets a store of its own (opened by ``open_store``) rather than the desk's: the desk keeps checking people
-in on its connection meanwhile, and two threads never share one database connection.
+A job gets a desk service of its own (``DeskService.reopen``) rather than the window's: the desk keeps checking
+people in on its connection meanwhile, and two threads never share one database connection.
 """
 
 from __future__ import annotations
@@ -12,19 +12,15 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QThread, Signal
 
 from desk_app.errors import DeskError
-from desk_app.store import Store
+from desk_app.service import DeskService, Progress
 
-StoreOpener = Callable[[], Store]
-"""Opens another connection to the desk's database (the same location, for a worker thread)."""
-
-Progress = Callable[[int, int], None]
-Work = Callable[[Store, Progress], object]
+Work = Callable[[DeskService, Progress], object]
 
 log = logging.getLogger(__name__)
 
 
-class StoreJob(QThread):
-    """Runs ``work(store, progress)`` in a thread with a store of its own; the store is closed afterwards.
+class DeskJob(QThread):
+    """Runs ``work(desk, progress)`` in a thread on a connection of its own, closed afterwards.
 
     Signals:
         progressed(int, int): ``(done, total)`` as the work reports it; total 0 when not known yet.
@@ -37,15 +33,15 @@ class StoreJob(QThread):
     succeeded = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, open_store: StoreOpener, work: Work, parent: QObject | None = None) -> None:
+    def __init__(self, desk: DeskService, work: Work, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._open_store = open_store
+        self._desk = desk
         self._work = work
 
     def run(self) -> None:
         try:
-            with self._open_store() as store:
-                result = self._work(store, self.progressed.emit)
+            with self._desk.reopen() as own:
+                result = self._work(own, self.progressed.emit)
         except DeskError as exc:
             self.failed.emit(exc)
         except Exception as exc:  # a bug: staff get a sentence, the log gets the traceback

@@ -101,16 +101,6 @@
     </message>
 </context>
 <context>
-    <name>OverrideDialog</name>
-    <message numerus="yes">
-        <source>Too many wrong PINs. Wait %n second(s), then try again.</source>
-        <translation>
-            <numerusform>Too many wrong PINs. Wait %n second, then try again.</numerusform>
-            <numerusform>Too many wrong PINs. Wait %n seconds, then try again.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>StaffPage</name>
     <message numerus="yes">
         <source>at least %n digits</source>

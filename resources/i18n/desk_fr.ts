@@ -1341,13 +1341,6 @@ Base de données&#xa0;: %2</translation>
 </context>
 <context>
     <name>OverrideDialog</name>
-    <message numerus="yes">
-        <source>Too many wrong PINs. Wait %n second(s), then try again.</source>
-        <translation>
-            <numerusform>Trop de codes PIN erronés. Attendez %n seconde, puis réessayez.</numerusform>
-            <numerusform>Trop de codes PIN erronés. Attendez %n secondes, puis réessayez.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Checking…</source>
         <translation>Vérification…</translation>
@@ -1698,6 +1691,10 @@ Base de données&#xa0;: %2</translation>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
+        <source>&amp;Disable or enable the selected login</source>
+        <translation>&amp;Désactiver ou réactiver l’identifiant choisi</translation>
+    </message>
+    <message>
         <source>Give the login and the full name.</source>
         <translation>Indiquez l&apos;identifiant et le nom complet.</translation>
     </message>
@@ -1719,6 +1716,26 @@ Base de données&#xa0;: %2</translation>
     <message>
         <source>Added: %1.</source>
         <translation>Ajouté&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Select a member of staff in the list first.</source>
+        <translation>Choisissez d’abord un membre du personnel dans la liste.</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own login.</source>
+        <translation>Vous ne pouvez pas désactiver votre propre identifiant.</translation>
+    </message>
+    <message>
+        <source>%1 can no longer log in.</source>
+        <translation>%1 ne peut plus se connecter.</translation>
+    </message>
+    <message>
+        <source>%1 can log in again.</source>
+        <translation>%1 peut de nouveau se connecter.</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>Non effectué&#xa0;: %1</translation>
     </message>
     <message>
         <source>yes</source>
@@ -1974,6 +1991,22 @@ Base de données&#xa0;: %2</translation>
     <message>
         <source>Staff added</source>
         <translation>Personnel ajouté</translation>
+    </message>
+    <message>
+        <source>Staff disabled</source>
+        <translation>Personnel désactivé</translation>
+    </message>
+    <message>
+        <source>Staff enabled</source>
+        <translation>Personnel réactivé</translation>
+    </message>
+    <message>
+        <source>PIN accepted</source>
+        <translation>PIN accepté</translation>
+    </message>
+    <message>
+        <source>PIN refused</source>
+        <translation>PIN refusé</translation>
     </message>
     <message>
         <source>Key installed</source>

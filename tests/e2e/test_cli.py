@@ -26,6 +26,8 @@ COMMANDS = {
     "log verify": True,
     "staff add": True,
     "staff list": True,
+    "staff disable": True,
+    "staff enable": True,
     "keys new": False,
     "keys install": True,
     "confirmations": True,
@@ -148,6 +150,41 @@ def test_override_and_void(ready: Run) -> None:
         "void", "M-000001", *station, "--supervisor", "sam", "--reason", "lost", "--pin-stdin", stdin="9753\n"
     )
     assert voided.returncode == 0 and "voided" in voided.stdout
+
+
+def day_log(run: Run, folder: Path, now: str = "2024-02-14T09:30") -> list[str]:
+    out = folder / "day.csv"
+    assert run("export", "--day", "2024-02-14", "--format", "csv", "--out", str(out), now=now).returncode == 0
+    return out.read_text(encoding="utf-8-sig").splitlines()
+
+
+def test_the_command_line_locks_a_login_after_wrong_pins_and_logs_every_try(ready: Run, tmp_path: Path) -> None:
+    station = ("--entrance", "groups", "--desk", "G1", "--staff", "anna")
+    void = ("void", "M-000001", *station, "--supervisor", "sam", "--reason", "lost", "--pin-stdin")
+    assert checkin(ready, "DM24-000001", "--document-number", "C01X00T47", "--press-card", "DJV-48213")[0] == 0
+    for _ in range(5):
+        wrong = ready(*void, stdin="111111\n")
+        assert wrong.returncode == 2 and "not accepted" in wrong.stderr
+    assert "must now wait 30 seconds" in wrong.stderr
+    right_but_locked = ready(*void, stdin="9753\n")
+    assert right_but_locked.returncode == 2 and "too many wrong PINs" in right_but_locked.stderr
+    assert ready("lookup", "DM24-000001").stdout.count("badge M-000001") == 1  # not voided
+    later = ready(*void, stdin="9753\n", now="2024-02-14T09:10")  # the wait is over: the right PIN works
+    assert later.returncode == 0, later.stderr
+    tries = [line for line in day_log(ready, tmp_path) if ",LOGIN" in line]
+    assert [",LOGIN_FAILED," in line for line in tries] == [True] * 5 + [False]
+
+
+def test_staff_can_be_disabled_and_the_log_says_by_whom(ready: Run, tmp_path: Path) -> None:
+    disabled = ready("staff", "disable", "anna", "--supervisor", "sam", "--pin-stdin", stdin="9753\n")
+    assert disabled.returncode == 0, disabled.stderr
+    assert "(inactive)" in ready("staff", "list").stdout
+    refused = ready("checkin", "DM24-000001", "--entrance", "groups", "--desk", "G1", "--staff", "anna")
+    assert refused.returncode == 2 and "no active staff member" in refused.stderr
+    not_a_supervisor = ready("staff", "enable", "anna", "--supervisor", "anna", "--pin-stdin", stdin="2468\n")
+    assert not_a_supervisor.returncode == 2
+    assert ready("staff", "enable", "anna", "--supervisor", "sam", "--pin-stdin", stdin="9753\n").returncode == 0
+    assert any(",sam,STAFF_DISABLED," in line and "anna" in line for line in day_log(ready, tmp_path))
 
 
 def test_lookup_ignores_accents_case_and_script_marks(ready: Run) -> None:

@@ -26,11 +26,12 @@ import sys
 from datetime import datetime
 from desk_app.core.clock import ShiftedClock
 from desk_app.core.model import PresentedDocument, PresentedPress
-from desk_app.desk import Desk, Station, event_of
+from desk_app.service import DeskService, Station
+from desk_app.service.startup import event_of
 from desk_app.store import open_store
 
 store = open_store(sys.argv[1])
-desk = Desk(store, event_of(store), ShiftedClock(datetime.fromisoformat(sys.argv[2])))
+desk = DeskService(store, event_of(store), ShiftedClock(datetime.fromisoformat(sys.argv[2])))
 station = Station("groups", "G1", "anna")
 print("ready", flush=True)
 for i in range(1, 100000):

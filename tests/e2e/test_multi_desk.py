@@ -28,10 +28,11 @@ import pytest
 from desk_app.config import DEFAULT_EVENT_FILE
 from desk_app.core.clock import ShiftedClock
 from desk_app.core.model import Outcome, PresentedDocument, PresentedPress, Reason, Role, StaffMember
-from desk_app.desk import Desk, Station, event_of, install_event
 from desk_app.errors import StoreError
+from desk_app.service import DeskService, Station
+from desk_app.service.startup import event_of, install_event
 from desk_app.store import open_store
-from tests.conftest import FIRST_MORNING, STAFF_PIN, make_application
+from tests.conftest import FIRST_MORNING, STAFF_PIN, make_application, store_of
 from tests.pg_server import PostgresServer
 
 DESKS = 4
@@ -72,14 +73,14 @@ def prepare(url: str, people: int) -> None:
         )
 
 
-def open_desk(url: str) -> Desk:
+def open_desk(url: str) -> DeskService:
     store = open_store(url)
     event = event_of(store)
     assert event is not None
-    return Desk(store, event, ShiftedClock(FIRST_MORNING))
+    return DeskService(store, event, ShiftedClock(FIRST_MORNING))
 
 
-def attempt(desk: Desk, station: Station, reference: str) -> Attempt:
+def attempt(desk: DeskService, station: Station, reference: str) -> Attempt:
     start = time.monotonic()
     try:
         result = desk.check_in(station, reference, DOCUMENT, PRESS)
@@ -109,7 +110,7 @@ def racing_desk(url: str, number: int, barrier: Barrier, results: Any) -> None:
             barrier.wait(timeout=60)
             results.put(attempt(desk, station, reference))
     finally:
-        desk.store.close()
+        store_of(desk).close()
 
 
 def steady_desk(url: str, people: int, results: Any) -> None:
@@ -128,7 +129,7 @@ def steady_desk(url: str, people: int, results: Any) -> None:
                 pending.pop(0)
                 time.sleep(0.02)
     finally:
-        desk.store.close()
+        store_of(desk).close()
         results.put(None)
 
 

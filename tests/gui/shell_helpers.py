@@ -20,13 +20,12 @@ from desk_app.core.model import (
     PressCredential,
     StaffMember,
 )
-from desk_app.desk import Desk, Station
-from desk_app.issuing import BadgeIssuer
 from desk_app.printing import PdfFolderPrinter
-from desk_app.station import StationConfig
+from desk_app.service import DeskService, Station
+from desk_app.service.station import StationConfig
 from desk_app.store import Store, open_store
 from desk_app.ui.session import DeskSession
-from tests.conftest import FIRST_MORNING, FixedClock, make_application
+from tests.conftest import FIRST_MORNING, FixedClock, make_application, store_of
 
 GROUPS_G1 = StationConfig(entrance="groups", desk="G1", pdf_dir="", idle_lock_minutes=5)
 
@@ -67,14 +66,14 @@ class World:
 
     db_path: Path
     store: Store
-    desk: Desk
+    desk: DeskService
     clock: FixedClock
     badges_dir: Path
 
     def session(self, login: str, config: StationConfig = GROUPS_G1) -> DeskSession:
         member = self.store.staff.get(login)
         assert member is not None
-        issuer = BadgeIssuer(self.desk, PdfFolderPrinter(self.badges_dir), config.badge_size)
+        issuer = self.desk.issuer(PdfFolderPrinter(self.badges_dir), config.badge_size)
         return DeskSession(self.desk, issuer, config, member)
 
     def open_store(self) -> Store:
@@ -109,7 +108,7 @@ def add_applicants(store: Store) -> None:
     store.applications.upsert_many(applications, to_utc_text(FIRST_MORNING))
 
 
-def play_morning(desk: Desk, clock: FixedClock) -> None:
+def play_morning(desk: DeskService, clock: FixedClock) -> None:
     """Three check-ins: Müller served at G1, Ivanova redirected at G2, an unknown reference refused at G1."""
     clock.moment = FIRST_MORNING + timedelta(minutes=5)
     desk.check_in(
@@ -129,8 +128,8 @@ def add_demo_counter(store: Store) -> None:
     store.staff.add(StaffMember(demo.login, demo.full_name, demo.role), demo.pin, FIRST_MORNING)
 
 
-def make_world(tmp_path: Path, desk: Desk, clock: FixedClock) -> World:
+def make_world(tmp_path: Path, desk: DeskService, clock: FixedClock) -> World:
     """The conftest's ``desk`` (event and staff installed) with applicants and a played morning."""
-    add_applicants(desk.store)
+    add_applicants(store_of(desk))
     play_morning(desk, clock)
-    return World(Path(desk.store.location), desk.store, desk, clock, tmp_path / "badges")
+    return World(Path(store_of(desk).location), store_of(desk), desk, clock, tmp_path / "badges")

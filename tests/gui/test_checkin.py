@@ -31,12 +31,12 @@ from desk_app.core.model import (
     Status,
 )
 from desk_app.demo.photos import portrait_jpeg
-from desk_app.desk import Desk
-from desk_app.issuing import BadgeIssuer
-from desk_app.keys import install_verify_key, load_signing_key, new_key_pair
 from desk_app.printing.base import JobState, PrintJob, PrintOutcome
 from desk_app.printing.folder import PdfFolderPrinter
-from desk_app.station import StationConfig
+from desk_app.service import DeskService
+from desk_app.service.journal import Journal
+from desk_app.service.keys import install_verify_key, load_signing_key, new_key_pair
+from desk_app.service.station import StationConfig
 from desk_app.store import Store
 from desk_app.store.applications import Photo
 from desk_app.ui.checkin import CheckinView, Stage
@@ -44,7 +44,7 @@ from desk_app.ui.checkin.id_check_panel import Mark
 from desk_app.ui.checkin.sounds import Cue, SilentSounds
 from desk_app.ui.scanners import WedgeFilter
 from desk_app.ui.session import DeskSession
-from tests.conftest import FIRST_MORNING, SUPERVISOR_PIN, FixedClock, make_application
+from tests.conftest import FIRST_MORNING, SUPERVISOR_PIN, FixedClock, make_application, store_of
 from tests.gui.conftest import FakeClock
 
 MUELLER = make_application(reference="DM24-000001")
@@ -70,7 +70,7 @@ class Counter:
     """Everything a test at the counter needs."""
 
     view: CheckinView
-    desk: Desk
+    desk: DeskService
     store: Store
     key: Ed25519PrivateKey
     out: Path
@@ -118,23 +118,25 @@ def add_people(store: Store, people: tuple[Application, ...] = PEOPLE) -> None:
     store.applications.upsert_many(listed, "2024-02-01T00:00:00Z")
 
 
-def make_session(desk: Desk, printer: object, staff: str = "anna", entrance: str = "groups") -> DeskSession:
-    member = desk.store.staff.get(staff)
+def make_session(desk: DeskService, printer: object, staff: str = "anna", entrance: str = "groups") -> DeskSession:
+    member = store_of(desk).staff.get(staff)
     assert member is not None
-    return DeskSession(desk, BadgeIssuer(desk, printer), StationConfig(entrance, "G1"), member)  # type: ignore[arg-type]
+    return DeskSession(desk, desk.issuer(printer), StationConfig(entrance, "G1"), member)  # type: ignore[arg-type]
 
 
 @pytest.fixture
 def office_key(staffed_store: Store, tmp_path: Path) -> Ed25519PrivateKey:
     signing, verify = new_key_pair(tmp_path / "keys")
-    install_verify_key(staffed_store, verify, FIRST_MORNING)
+    install_verify_key(staffed_store, Journal(staffed_store, FixedClock(FIRST_MORNING)), verify)
     return load_signing_key(signing)
 
 
 @pytest.fixture
-def listed_desk(staffed_store: Store, event: EventConfig, clock: FixedClock, office_key: Ed25519PrivateKey) -> Desk:
+def listed_desk(
+    staffed_store: Store, event: EventConfig, clock: FixedClock, office_key: Ed25519PrivateKey
+) -> DeskService:
     add_people(staffed_store)
-    return Desk(staffed_store, event, clock)  # after the key: a desk reads its verify keys when it starts
+    return DeskService(staffed_store, event, clock)  # after the key: a desk reads its verify keys when it starts
 
 
 @pytest.fixture
@@ -162,12 +164,17 @@ def open_view(
 
 @pytest.fixture
 def counter(
-    qtbot: QtBot, listed_desk: Desk, office_key: Ed25519PrivateKey, wedge: WedgeFilter, fake_clock: FakeClock, tmp_path
+    qtbot: QtBot,
+    listed_desk: DeskService,
+    office_key: Ed25519PrivateKey,
+    wedge: WedgeFilter,
+    fake_clock: FakeClock,
+    tmp_path,
 ) -> Iterator[Counter]:
     printer = SwitchablePrinter(tmp_path / "out")
     view, sounds = open_view(qtbot, make_session(listed_desk, printer), wedge, fake_clock)
     yield Counter(
-        view, listed_desk, listed_desk.store, office_key, tmp_path / "out", fake_clock, sounds, printer, wedge
+        view, listed_desk, store_of(listed_desk), office_key, tmp_path / "out", fake_clock, sounds, printer, wedge
     )
     view.shutdown()
 
@@ -342,7 +349,7 @@ def test_a_garbled_scan_is_refused_not_a_crash(qtbot: QtBot, counter: Counter) -
 
 
 def test_staff_not_allowed_at_this_entrance_get_a_message(
-    qtbot: QtBot, listed_desk: Desk, wedge: WedgeFilter, fake_clock: FakeClock, tmp_path: Path
+    qtbot: QtBot, listed_desk: DeskService, wedge: WedgeFilter, fake_clock: FakeClock, tmp_path: Path
 ) -> None:
     session = make_session(listed_desk, PdfFolderPrinter(tmp_path), staff="paul")  # pass-office staff at Groups
     view, _ = open_view(qtbot, session, wedge, fake_clock)
@@ -399,7 +406,7 @@ def test_a_face_that_does_not_match_is_logged_and_only_a_supervisor_can_accept_i
     wait_stage(qtbot, view, Stage.VERDICT)
     assert view.banner.content.state == "NEEDS_SUPERVISOR"
     assert "the face does not match the photo" in view.banner.content.lines
-    checkin = counter.desk.store.log.for_reference(MUELLER.reference)[-1].record
+    checkin = store_of(counter.desk).log.for_reference(MUELLER.reference)[-1].record
     assert (checkin.action.value, checkin.reasons) == ("CHECKIN", ("FACE_MISMATCH",))
     view.request_override()
     dialog = view.override_dialog
@@ -409,7 +416,7 @@ def test_a_face_that_does_not_match_is_logged_and_only_a_supervisor_can_accept_i
     dialog.reason_edit.setText("compared closely: new glasses and beard")
     with qtbot.waitSignal(view.person_served, timeout=10_000):
         dialog.buttons.accepted.emit()
-    override = next(e.record for e in counter.desk.store.log.for_reference(MUELLER.reference)
+    override = next(e.record for e in store_of(counter.desk).log.for_reference(MUELLER.reference)
                     if e.record.action.value == "OVERRIDE")  # fmt: skip
     assert override.reasons == ("FACE_MISMATCH", "SUPERVISOR_OVERRIDE")
 

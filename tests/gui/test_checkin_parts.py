@@ -20,7 +20,7 @@ from desk_app.messages import OUTCOME_TEXT, REASON_TEXT
 from desk_app.ui.checkin import Stage
 from desk_app.ui.checkin.mrz_input import MrzAssembler, ScanKind, classify
 from desk_app.ui.checkin.sounds import SOUNDS_DIR, Cue, VerdictSounds, write_tones
-from desk_app.ui.checkin.texts import OUTCOME, REASON, fill, mrz_error_text, outcome_title, reason_text
+from desk_app.ui.checkin.texts import fill, mrz_error_text, outcome_title, reason_text
 from tests.gui import test_checkin as kit
 from tests.gui.conftest import HARMLESS_QT_MESSAGES, FakeClock
 from tests.gui.test_checkin import ANNUAL, MUELLER_ZONE, REVOKED, Counter, scan_printout
@@ -29,6 +29,7 @@ counter, listed_desk, office_key, wedge = kit.counter, kit.listed_desk, kit.offi
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECKIN_SOURCES = ROOT / "desk_app" / "ui" / "checkin"
+SHARED_WORDS = ROOT / "desk_app" / "messages.py"  # the verdicts and reasons, worded once for the CLI and the screen
 BIN = Path(sys.executable).parent
 BORN, EXPIRES = date(1980, 1, 2), date(2030, 1, 2)
 CODE = "C1:K7Q2X:X4RTA:M:DM24-000285:" + ("MZXW6YTBOI" * 11)[:103]
@@ -38,7 +39,7 @@ CODE = "C1:K7Q2X:X4RTA:M:DM24-000285:" + ("MZXW6YTBOI" * 11)[:103]
 
 
 def test_every_reason_and_outcome_has_the_words_of_the_cli() -> None:
-    assert set(REASON) == set(Reason) and set(OUTCOME) == set(Outcome)
+    assert set(REASON_TEXT) == set(Reason) and set(OUTCOME_TEXT) == set(Outcome)
     assert {reason: reason_text(reason) for reason in Reason} == REASON_TEXT
     assert {outcome: outcome_title(outcome) for outcome in Outcome} == OUTCOME_TEXT
 
@@ -51,10 +52,11 @@ def test_placeholders_are_filled_once_in_any_order() -> None:
 
 
 def extracted(tmp_path: Path) -> dict[str, set[str]]:
-    """What pyside6-lupdate collects from the check-in screen's sources, per context."""
+    """What pyside6-lupdate collects from the check-in screen's sources and the shared words, per context."""
     ts = tmp_path / "checkin.ts"
+    sources = [*sorted(CHECKIN_SOURCES.glob("*.py")), SHARED_WORDS]
     subprocess.run(
-        [str(BIN / "pyside6-lupdate"), "-silent", *map(str, sorted(CHECKIN_SOURCES.glob("*.py"))), "-ts", str(ts)],
+        [str(BIN / "pyside6-lupdate"), "-silent", *map(str, sources), "-ts", str(ts)],
         check=True,
         timeout=60,
     )

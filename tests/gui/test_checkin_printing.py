@@ -11,11 +11,12 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from desk_app.core.model import BadgeState
-from desk_app.desk import Desk
 from desk_app.printing.base import JobState, PrintJob, PrintOutcome
+from desk_app.service import DeskService
 from desk_app.ui.checkin import Stage
 from desk_app.ui.checkin.action_bar import PrintState
 from desk_app.ui.scanners import WedgeFilter
+from tests.conftest import store_of
 from tests.gui import test_checkin as kit
 from tests.gui.conftest import FakeClock
 from tests.gui.test_checkin import (
@@ -70,14 +71,14 @@ class BrokenPrinter:
 
 
 def counter_with(
-    qtbot: QtBot, printer: object, desk: Desk, key: Ed25519PrivateKey, wedge: WedgeFilter, clock: FakeClock
+    qtbot: QtBot, printer: object, desk: DeskService, key: Ed25519PrivateKey, wedge: WedgeFilter, clock: FakeClock
 ) -> Counter:
     view, sounds = open_view(qtbot, make_session(desk, printer), wedge, clock)
-    return Counter(view, desk, desk.store, key, Path(), clock, sounds, printer, wedge)  # type: ignore[arg-type]
+    return Counter(view, desk, store_of(desk), key, Path(), clock, sounds, printer, wedge)  # type: ignore[arg-type]
 
 
 def test_the_screen_stays_live_while_the_badge_prints(
-    qtbot: QtBot, listed_desk: Desk, office_key: Ed25519PrivateKey, wedge: WedgeFilter, fake_clock: FakeClock
+    qtbot: QtBot, listed_desk: DeskService, office_key: Ed25519PrivateKey, wedge: WedgeFilter, fake_clock: FakeClock
 ) -> None:
     printer = SlowPrinter()
     counter = counter_with(qtbot, printer, listed_desk, office_key, wedge, fake_clock)
@@ -103,7 +104,7 @@ def test_the_screen_stays_live_while_the_badge_prints(
         assert served.args == ["M-000001"]
         assert view.scan_bar.status.text() == "Badge M-000001 printed."
         assert view.banner.content.state == "REFUSE"  # the screen stays on the person in front
-        badge = listed_desk.store.badges.active_for(MUELLER.reference)
+        badge = store_of(listed_desk).badges.active_for(MUELLER.reference)
         assert badge is not None and badge.state is BadgeState.ISSUED
     finally:
         printer.release.set()
@@ -111,7 +112,7 @@ def test_the_screen_stays_live_while_the_badge_prints(
 
 
 def test_a_printer_that_crashes_is_a_message_not_a_crash(
-    qtbot: QtBot, listed_desk: Desk, office_key: Ed25519PrivateKey, wedge: WedgeFilter, fake_clock: FakeClock
+    qtbot: QtBot, listed_desk: DeskService, office_key: Ed25519PrivateKey, wedge: WedgeFilter, fake_clock: FakeClock
 ) -> None:
     counter = counter_with(qtbot, BrokenPrinter(), listed_desk, office_key, wedge, fake_clock)
     view = counter.view

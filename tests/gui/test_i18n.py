@@ -18,8 +18,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from desk_app.desk import Desk
 from desk_app.errors import RowProblem
+from desk_app.service import DeskService
 from desk_app.ui.checkin import CheckinView
 from desk_app.ui.checkin.sounds import SilentSounds
 from desk_app.ui.i18n import I18N_DIR, Translations
@@ -39,7 +39,7 @@ MAX_SCREENSHOT_BYTES = 200_000
 
 
 @pytest.fixture
-def world(tmp_path: Path, desk: Desk, clock: FixedClock) -> World:
+def world(tmp_path: Path, desk: DeskService, clock: FixedClock) -> World:
     return make_world(tmp_path, desk, clock)
 
 
@@ -62,7 +62,7 @@ def settle() -> None:
 def test_language_switch_retranslates_every_open_window_and_back(
     qtbot: QtBot, world: World, translations: Translations
 ) -> None:
-    window = MainWindow(world.session("sam"), translations, world.open_store, checkin_view=FakeCheckinView)
+    window = MainWindow(world.session("sam"), translations, checkin_view=FakeCheckinView)
     qtbot.addWidget(window)
     window.show()
     window.on_show_log()
@@ -112,9 +112,7 @@ def test_language_switch_retranslates_every_open_window_and_back(
 
 def test_the_switch_is_kept_for_the_next_start(qtbot: QtBot, world: World, translations: Translations) -> None:
     kept: list[str] = []
-    window = MainWindow(
-        world.session("anna"), translations, world.open_store, checkin_view=FakeCheckinView, keep_language=kept.append
-    )
+    window = MainWindow(world.session("anna"), translations, checkin_view=FakeCheckinView, keep_language=kept.append)
     qtbot.addWidget(window)
     window.switch_language("fr")
     assert kept == ["fr"] and window.session.config.language == "fr"
@@ -207,8 +205,8 @@ def test_screens_in_english_and_french(qtbot: QtBot, world: World, translations:
         assert widget.grab().save(str(path)), path
         written.append(path)
 
-    counter = MainWindow(world.session("anna"), translations, world.open_store, checkin_view=real_checkin_view)
-    supervisor = MainWindow(world.session("sam"), translations, world.open_store, checkin_view=real_checkin_view)
+    counter = MainWindow(world.session("anna"), translations, checkin_view=real_checkin_view)
+    supervisor = MainWindow(world.session("sam"), translations, checkin_view=real_checkin_view)
     login = LoginDialog(world.desk, GROUPS_G1, "Demo desk: log in as counter1 with PIN 2481.")
     station = StationDialog(world.desk.event, tmp_path / "s.toml", translations=translations, list_printers=lambda: [])
     for widget in (counter, supervisor, login, station):
@@ -222,9 +220,9 @@ def test_screens_in_english_and_french(qtbot: QtBot, world: World, translations:
     supervisor.badges.find_button.click()
     supervisor.staff_page.login_edit.setText("lea")
     supervisor.staff_page.name_edit.setText("Léa Fontaine")
-    export = ExportDialog(supervisor.session, world.open_store, Path("/home/supervisor/Documents"), supervisor)
+    export = ExportDialog(supervisor.session, Path("/home/supervisor/Documents"), supervisor)
     export.set_day(FIRST_DAY)
-    importer = ImportDialog(supervisor.session, world.open_store, "sam", supervisor)
+    importer = ImportDialog(supervisor.session, "sam", supervisor)
     importer.file_edit.setText("/media/usb/accreditation-list.csv")
     importer.show_rejection(  # what a rejected file shows, without running an import for a picture
         [

@@ -33,7 +33,7 @@ REFERENCE = "DM24-000285"
 # --- USB keyboard-wedge scanners ------------------------------------------------------------------------------
 
 
-class Desk(QDialog):
+class DeskService(QDialog):
     """A window like the check-in view: a search field, a second field, and a default button Enter would press."""
 
     def __init__(self) -> None:
@@ -56,8 +56,8 @@ class Desk(QDialog):
 
 
 @pytest.fixture
-def desk(qtbot: QtBot) -> Desk:
-    window = Desk()
+def desk(qtbot: QtBot) -> DeskService:
+    window = DeskService()
     qtbot.addWidget(window)
     with qtbot.waitActive(window):
         window.show()
@@ -100,7 +100,9 @@ def collect(signal: SignalInstance) -> list[str]:
     return seen
 
 
-def test_a_scanner_burst_is_one_scan_and_never_reaches_the_field(desk: Desk, wedge: WedgeFilter, fake_clock: FakeClock):
+def test_a_scanner_burst_is_one_scan_and_never_reaches_the_field(
+    desk: DeskService, wedge: WedgeFilter, fake_clock: FakeClock
+):
     scans = collect(wedge.scanned)
     type_keys(desk.search, CODE, fake_clock, gap_ms=4, then=Qt.Key.Key_Return)
     assert scans == [CODE]
@@ -109,14 +111,16 @@ def test_a_scanner_burst_is_one_scan_and_never_reaches_the_field(desk: Desk, wed
     assert wedge.holding == ""
 
 
-def test_a_burst_ended_by_tab_counts_and_does_not_move_focus(desk: Desk, wedge: WedgeFilter, fake_clock: FakeClock):
+def test_a_burst_ended_by_tab_counts_and_does_not_move_focus(
+    desk: DeskService, wedge: WedgeFilter, fake_clock: FakeClock
+):
     scans = collect(wedge.scanned)
     type_keys(desk.search, REFERENCE, fake_clock, gap_ms=4, then=Qt.Key.Key_Tab)
     assert scans == [REFERENCE]
     assert QApplication.focusWidget() is desk.search
 
 
-def test_a_burst_is_caught_wherever_the_focus_is(desk: Desk, wedge: WedgeFilter, fake_clock: FakeClock):
+def test_a_burst_is_caught_wherever_the_focus_is(desk: DeskService, wedge: WedgeFilter, fake_clock: FakeClock):
     scans = collect(wedge.scanned)
     desk.button.setFocus()
     type_keys(desk.button, "DM24 000285", fake_clock, gap_ms=4, then=Qt.Key.Key_Enter)  # a space would click it
@@ -124,7 +128,7 @@ def test_a_burst_is_caught_wherever_the_focus_is(desk: Desk, wedge: WedgeFilter,
     assert desk.presses == 0
 
 
-def test_human_typing_passes_through_untouched(desk: Desk, wedge: WedgeFilter, fake_clock: FakeClock):
+def test_human_typing_passes_through_untouched(desk: DeskService, wedge: WedgeFilter, fake_clock: FakeClock):
     scans = collect(wedge.scanned)
     type_keys(desk.search, "Müller dm24", fake_clock, gap_ms=120, then=Qt.Key.Key_Return)
     assert scans == []
@@ -132,14 +136,16 @@ def test_human_typing_passes_through_untouched(desk: Desk, wedge: WedgeFilter, f
     assert desk.presses == 1  # Enter went on to the default button, as without the filter
 
 
-def test_a_short_fast_run_is_given_back_in_order(desk: Desk, wedge: WedgeFilter, fake_clock: FakeClock):
+def test_a_short_fast_run_is_given_back_in_order(desk: DeskService, wedge: WedgeFilter, fake_clock: FakeClock):
     type_keys(desk.search, "ab", fake_clock, gap_ms=120)
     type_keys(desk.search, "cd", fake_clock, gap_ms=10, then=Qt.Key.Key_Return)  # a quick roll, then Enter
     assert desk.search.text() == "abcd"
     assert desk.presses == 1
 
 
-def test_a_key_that_is_not_typing_releases_the_held_ones_first(desk: Desk, wedge: WedgeFilter, fake_clock: FakeClock):
+def test_a_key_that_is_not_typing_releases_the_held_ones_first(
+    desk: DeskService, wedge: WedgeFilter, fake_clock: FakeClock
+):
     type_keys(desk.search, "xy", fake_clock, gap_ms=10, then=Qt.Key.Key_Backspace)
     assert desk.search.text() == "x"
     fake_clock.advance(10)
@@ -147,13 +153,15 @@ def test_a_key_that_is_not_typing_releases_the_held_ones_first(desk: Desk, wedge
     assert desk.search.selectedText() == "x"
 
 
-def test_a_held_key_appears_after_a_quiet_gap(qtbot: QtBot, desk: Desk, wedge: WedgeFilter, fake_clock: FakeClock):
+def test_a_held_key_appears_after_a_quiet_gap(
+    qtbot: QtBot, desk: DeskService, wedge: WedgeFilter, fake_clock: FakeClock
+):
     type_keys(desk.search, "d", fake_clock, gap_ms=120)
     assert desk.search.text() == ""  # held, for at most one gap
     qtbot.waitUntil(lambda: desk.search.text() == "d", timeout=2000)
 
 
-def test_a_pause_splits_a_run_into_typing(desk: Desk, wedge: WedgeFilter, fake_clock: FakeClock):
+def test_a_pause_splits_a_run_into_typing(desk: DeskService, wedge: WedgeFilter, fake_clock: FakeClock):
     scans = collect(wedge.scanned)
     type_keys(desk.search, "DM24-0", fake_clock, gap_ms=4)
     type_keys(desk.search, "00285", fake_clock, gap_ms=300, then=Qt.Key.Key_Return)
@@ -171,7 +179,7 @@ def send_stamped(widget: QWidget, text: str, timestamps: list[int]) -> None:
             QApplication.sendEvent(widget, event)
 
 
-def test_a_busy_gui_thread_does_not_split_a_burst(desk: Desk, wedge: WedgeFilter, fake_clock: FakeClock):
+def test_a_busy_gui_thread_does_not_split_a_burst(desk: DeskService, wedge: WedgeFilter, fake_clock: FakeClock):
     scans = collect(wedge.scanned)
     stamps = list(range(5000, 5000 + 5 * (len(REFERENCE) + 1), 5))  # pressed 5 ms apart...
     send_stamped(desk.search, REFERENCE[:4], stamps[:4])
@@ -180,13 +188,15 @@ def test_a_busy_gui_thread_does_not_split_a_burst(desk: Desk, wedge: WedgeFilter
     assert (scans, desk.search.text()) == ([REFERENCE], "")
 
 
-def test_key_timestamps_tell_a_person_however_fast_the_keys_are_seen(desk: Desk, wedge: WedgeFilter):
+def test_key_timestamps_tell_a_person_however_fast_the_keys_are_seen(desk: DeskService, wedge: WedgeFilter):
     scans = collect(wedge.scanned)
     send_stamped(desk.search, REFERENCE + "\r", [5000 + 150 * n for n in range(len(REFERENCE) + 1)])
     assert (scans, desk.search.text(), desk.presses) == ([], REFERENCE, 1)
 
 
-def test_a_late_quiet_timer_waits_for_keys_queued_behind_a_stall(desk: Desk, wedge: WedgeFilter, fake_clock: FakeClock):
+def test_a_late_quiet_timer_waits_for_keys_queued_behind_a_stall(
+    desk: DeskService, wedge: WedgeFilter, fake_clock: FakeClock
+):
     type_keys(desk.search, "DM24", fake_clock, gap_ms=4)
     fake_clock.advance(700)  # the timer fires 0.7 s late: the GUI thread was busy
     wedge._on_quiet_timeout()
@@ -195,7 +205,7 @@ def test_a_late_quiet_timer_waits_for_keys_queued_behind_a_stall(desk: Desk, wed
     assert (wedge.holding, desk.search.text()) == ("", "DM24")
 
 
-def test_held_keys_follow_their_widget_not_the_focus(desk: Desk, wedge: WedgeFilter, fake_clock: FakeClock):
+def test_held_keys_follow_their_widget_not_the_focus(desk: DeskService, wedge: WedgeFilter, fake_clock: FakeClock):
     type_keys(desk.search, "ab", fake_clock, gap_ms=10)
     desk.other.setFocus()
     wedge.release_held()
@@ -204,7 +214,7 @@ def test_held_keys_follow_their_widget_not_the_focus(desk: Desk, wedge: WedgeFil
 
 @pytest.mark.parametrize("layout", ["be", "fr", "de", "ch", "gb"])
 def test_a_burst_typed_through_another_layout_is_normalised(
-    desk: Desk, wedge: WedgeFilter, fake_clock: FakeClock, layout: str
+    desk: DeskService, wedge: WedgeFilter, fake_clock: FakeClock, layout: str
 ):
     scans, bursts = collect(wedge.scanned), collect(wedge.burst)
     typed = type_as(CODE, layout)
@@ -214,7 +224,9 @@ def test_a_burst_typed_through_another_layout_is_normalised(
     assert desk.search.text() == ""
 
 
-def test_a_return_shortcut_does_not_eat_the_end_of_a_burst(qtbot: QtBot, desk: Desk, wedge: WedgeFilter, fake_clock):
+def test_a_return_shortcut_does_not_eat_the_end_of_a_burst(
+    qtbot: QtBot, desk: DeskService, wedge: WedgeFilter, fake_clock
+):
     # Through the window, as the platform delivers keys: the shortcut map sees each key before the widget does.
     fired = []
     shortcut = QShortcut(QKeySequence(Qt.Key.Key_Return), desk)
@@ -232,7 +244,7 @@ def test_a_return_shortcut_does_not_eat_the_end_of_a_burst(qtbot: QtBot, desk: D
     assert fired == [True]
 
 
-def test_real_timing_a_burst_and_a_person(qtbot: QtBot, qapp: QApplication, desk: Desk):
+def test_real_timing_a_burst_and_a_person(qtbot: QtBot, qapp: QApplication, desk: DeskService):
     scanner = WedgeFilter(max_gap_ms=250, min_length=6)
     qapp.installEventFilter(scanner)
     try:
@@ -251,7 +263,9 @@ def test_real_timing_a_burst_and_a_person(qtbot: QtBot, qapp: QApplication, desk
         qapp.removeEventFilter(scanner)
 
 
-def test_the_self_test_reads_the_layout_from_the_raw_burst(desk: Desk, wedge: WedgeFilter, fake_clock: FakeClock):
+def test_the_self_test_reads_the_layout_from_the_raw_burst(
+    desk: DeskService, wedge: WedgeFilter, fake_clock: FakeClock
+):
     bursts = collect(wedge.burst)
     type_keys(desk.search, type_as(SELF_TEST_CODE, "ch_fr"), fake_clock, gap_ms=4, then=Qt.Key.Key_Return)
     assert [guess_layout(burst) for burst in bursts] == ["ch_fr"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -12,14 +13,15 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desk_app.core.wedge import SELF_TEST_CODE, type_as
-from desk_app.desk import Desk
+from desk_app.demo.build import DEMO_DESK, demo_profile
 from desk_app.printing import QueueInfo
-from desk_app.station import load_station
-from desk_app.ui.app import DEMO_DESK, DeskStartup, display_problem, run_gui
+from desk_app.service import DeskService
+from desk_app.service.station import load_station
+from desk_app.ui.app import DeskStartup, display_problem, run_gui
 from desk_app.ui.checkin import CheckinView
 from desk_app.ui.checkin.sounds import SilentSounds
 from desk_app.ui.i18n import Translations
-from desk_app.ui.login import LoginDialog, LoginForm, PinThrottle
+from desk_app.ui.login import LoginDialog, LoginForm
 from desk_app.ui.main_window import MainWindow
 from desk_app.ui.scanners.wedge import WedgeFilter
 from desk_app.ui.station_dialog import StationDialog
@@ -30,7 +32,7 @@ from tests.gui.shell_helpers import GROUPS_G1, FakeCheckinView, World, add_demo_
 
 
 @pytest.fixture
-def world(tmp_path: Path, desk: Desk, clock: FixedClock) -> World:
+def world(tmp_path: Path, desk: DeskService, clock: FixedClock) -> World:
     return make_world(tmp_path, desk, clock)
 
 
@@ -43,7 +45,7 @@ def translations(qapp: QApplication) -> Iterator[Translations]:
 
 
 def open_window(qtbot: QtBot, world: World, translations: Translations, login: str = "anna") -> MainWindow:
-    window = MainWindow(world.session(login), translations, world.open_store, checkin_view=FakeCheckinView)
+    window = MainWindow(world.session(login), translations, checkin_view=FakeCheckinView)
     qtbot.addWidget(window)
     window.show()
     return window
@@ -118,7 +120,7 @@ def test_login_with_a_wrong_then_the_right_pin(qtbot: QtBot, world: World) -> No
 
 def test_five_wrong_pins_mean_a_30_second_wait(qtbot: QtBot, world: World) -> None:
     time = FakeClock(0.0)
-    form = LoginForm(world.desk, GROUPS_G1, PinThrottle(clock=lambda: time.now))
+    form = LoginForm(world.desk, GROUPS_G1, monotonic=lambda: time.now)
     qtbot.addWidget(form)
     for _ in range(5):
         log_in(form, "anna", "1111")
@@ -128,6 +130,7 @@ def test_five_wrong_pins_mean_a_30_second_wait(qtbot: QtBot, world: World) -> No
     form.on_countdown_timeout()
     assert "Wait 18 seconds" in form.message_label.text()
     time.advance(18)
+    world.clock.moment += timedelta(seconds=30)  # the desk's clock, by which the service keeps the lock
     form.on_countdown_timeout()
     assert form.pin_edit.isEnabled()
     log_in(form, "anna", STAFF_PIN)
@@ -213,9 +216,7 @@ def test_a_wedge_scan_reaches_the_checkin_screen_from_any_page(
     wedge = WedgeFilter(clock=fake_clock)
     qapp.installEventFilter(wedge)
     try:
-        window = MainWindow(
-            world.session("sam"), translations, world.open_store, wedge=wedge, checkin_view=FakeCheckinView
-        )
+        window = MainWindow(world.session("sam"), translations, wedge=wedge, checkin_view=FakeCheckinView)
         qtbot.addWidget(window)
         with qtbot.waitActive(window):
             window.show()
@@ -286,10 +287,7 @@ def test_first_start_asks_for_the_station_then_logs_in(
     qtbot: QtBot, world: World, translations: Translations, tmp_path: Path
 ) -> None:
     path = tmp_path / "station.toml"
-    startup = DeskStartup(
-        world.store, world.desk.event, world.clock, translations, world.open_store, station_path=path,
-        checkin_view=FakeCheckinView,
-    )  # fmt: skip
+    startup = DeskStartup(world.desk, translations, station_path=path, checkin_view=FakeCheckinView)
     startup.start()
     dialog = startup.station_dialog
     assert dialog is not None and dialog.isVisible()
@@ -314,7 +312,7 @@ def test_demo_start_uses_the_demo_desk_and_prefills_the_login(
     add_demo_counter(world.store)
     path = tmp_path / "never-written.toml"
     startup = DeskStartup(
-        world.store, world.desk.event, world.clock, translations, world.open_store, station_path=path, demo=True,
+        world.desk, translations, station_path=path, profile=demo_profile(world.db_path),
         checkin_view=FakeCheckinView,
     )  # fmt: skip
     startup.start()
@@ -347,7 +345,6 @@ def test_the_real_checkin_screen_takes_wedge_scans_through_the_shell(
         window = MainWindow(
             world.session("anna"),
             translations,
-            world.open_store,
             wedge=wedge,
             checkin_view=lambda session, parent: CheckinView(session, parent, sounds=SilentSounds()),
         )
@@ -391,7 +388,12 @@ def test_run_gui_starts_the_demo_desk_and_returns_when_its_window_closes(
 
     QTimer.singleShot(0, drive)
     try:
-        code = run_gui(world.db_path, "2024-02-14T09:30", station_path=tmp_path / "unused.toml", demo=True)
+        code = run_gui(
+            world.db_path,
+            "2024-02-14T09:30",
+            station_path=tmp_path / "unused.toml",
+            profile=demo_profile(world.db_path),
+        )
     finally:
         qapp.setQuitOnLastWindowClosed(True)
         qapp.setStyleSheet(sheet)

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from desk_app.core.model import AccreditationKind, Action, Outcome, Role
 from desk_app.demo.generator import generate_rows, write_csv, write_photos
-from desk_app.desk import Desk
+from desk_app.service import DeskService, PinRefused
 from desk_app.ui.i18n import Translations
 from desk_app.ui.main_window import MainWindow
 from desk_app.ui.supervisor.badges import BadgesPage
@@ -32,7 +32,7 @@ JOB_TIMEOUT_MS = 20_000
 
 
 @pytest.fixture
-def world(tmp_path: Path, desk: Desk, clock: FixedClock) -> World:
+def world(tmp_path: Path, desk: DeskService, clock: FixedClock) -> World:
     return make_world(tmp_path, desk, clock)
 
 
@@ -96,7 +96,7 @@ def test_live_counts_expected_and_served_per_kind_and_hour(qtbot: QtBot, world: 
 def test_export_writes_the_days_csv_and_pdf(qtbot: QtBot, world: World, tmp_path: Path) -> None:
     out = tmp_path / "exports"
     out.mkdir()
-    dialog = ExportDialog(world.session("sam"), world.open_store, out)
+    dialog = ExportDialog(world.session("sam"), out)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.set_day(FIRST_DAY)
@@ -126,7 +126,7 @@ def test_export_writes_the_days_csv_and_pdf(qtbot: QtBot, world: World, tmp_path
 
 
 def test_export_to_a_missing_folder_says_so(qtbot: QtBot, world: World, tmp_path: Path) -> None:
-    dialog = ExportDialog(world.session("sam"), world.open_store, tmp_path / "nowhere")
+    dialog = ExportDialog(world.session("sam"), tmp_path / "nowhere")
     qtbot.addWidget(dialog)
     dialog.export_button.click()
     assert not dialog.busy and "does not exist" in dialog.status_label.text()
@@ -151,7 +151,7 @@ def test_import_of_a_bad_list_shows_every_problem_and_imports_nothing(
     path = tmp_path / "list.csv"
     write_csv([{**row, "photo": ""} for row in rows], path)
     before = world.store.applications.count()
-    dialog = ImportDialog(world.session("sam"), world.open_store, "sam")
+    dialog = ImportDialog(world.session("sam"), "sam")
     qtbot.addWidget(dialog)
     dialog.show()
     run_import(qtbot, dialog, path)
@@ -170,7 +170,7 @@ def test_import_of_a_good_list_imports_it(qtbot: QtBot, world: World, tmp_path: 
     write_csv(rows, path)
     photos = write_photos(rows, tmp_path / "photos", size=(120, 150))
     before = world.store.applications.count()
-    dialog = ImportDialog(world.session("sam"), world.open_store, "sam")
+    dialog = ImportDialog(world.session("sam"), "sam")
     qtbot.addWidget(dialog)
     dialog.show()
     with qtbot.waitSignal(dialog.imported, timeout=JOB_TIMEOUT_MS) as imported:
@@ -224,6 +224,31 @@ def test_staff_list_and_add(qtbot: QtBot, world: World) -> None:
     assert "already a member of staff with the login anna" in page.message_label.text()
 
 
+def test_a_supervisor_disables_a_login_and_it_can_no_longer_log_in(qtbot: QtBot, world: World) -> None:
+    page = StaffPage(world.session("sam"))
+    qtbot.addWidget(page)
+    page.show()
+    page.toggle_button.click()
+    assert "Select a member of staff" in page.message_label.text()
+    page.table.selectRow(2)  # sam, the supervisor at the desk
+    page.toggle_button.click()
+    assert "your own login" in page.message_label.text()
+    page.table.selectRow(0)
+    page.toggle_button.click()
+    assert page.message_label.text() == "Anna Counter (anna) can no longer log in."
+    assert cell(page.model, 0, 3) == "no (inactive)"
+    with pytest.raises(PinRefused):
+        world.desk.log_in("groups", "G1", "anna", STAFF_PIN)
+    page.table.selectRow(0)
+    page.toggle_button.click()
+    assert world.desk.log_in("groups", "G1", "anna", STAFF_PIN).login == "anna"
+    changes = [e.record for e in world.store.log.for_reference("") if e.record.action.value.startswith("STAFF_")]
+    assert [(r.action.value, r.staff, r.desk) for r in changes[-2:]] == [
+        ("STAFF_DISABLED", "sam", "G1"),
+        ("STAFF_ENABLED", "sam", "G1"),
+    ]
+
+
 # --- reprint and void ------------------------------------------------------------------------------------------
 
 
@@ -234,7 +259,7 @@ def decide(page: BadgesPage, reason: str, supervisor: str, pin: str) -> None:
 
 
 def test_reprint_and_void_need_a_supervisor_pin_and_a_reason(qtbot: QtBot, world: World) -> None:
-    page = BadgesPage(world.session("anna"), world.open_store)
+    page = BadgesPage(world.session("anna"))
     qtbot.addWidget(page)
     page.show()
     page.find_edit.setText("DM24-000001")
@@ -274,7 +299,7 @@ def test_reprint_and_void_need_a_supervisor_pin_and_a_reason(qtbot: QtBot, world
 def test_every_supervisor_action_opens_from_its_shortcut(
     qtbot: QtBot, world: World, translations: Translations
 ) -> None:
-    window = MainWindow(world.session("sam"), translations, world.open_store, checkin_view=FakeCheckinView)
+    window = MainWindow(world.session("sam"), translations, checkin_view=FakeCheckinView)
     qtbot.addWidget(window)
     window.show()
     shortcuts = {a.shortcut().toString(): a for a in window.actions()}

@@ -9,9 +9,15 @@ import pytest
 
 from desk_app.core.codes import key_id
 from desk_app.errors import ConfigError
-from desk_app.keys import install_verify_key, load_signing_key, new_key_pair, verify_keys
+from desk_app.service.journal import Journal
+from desk_app.service.keys import install_verify_key, load_signing_key, new_key_pair, verify_keys
 from desk_app.store import Store
-from tests.conftest import FIRST_MORNING
+from tests.conftest import FIRST_MORNING, FixedClock
+
+
+@pytest.fixture
+def journal(store: Store) -> Journal:
+    return Journal(store, FixedClock(FIRST_MORNING))
 
 
 def test_new_key_pair_is_private_and_never_overwritten(tmp_path: Path) -> None:
@@ -24,24 +30,24 @@ def test_new_key_pair_is_private_and_never_overwritten(tmp_path: Path) -> None:
     assert signing.read_bytes() == before
 
 
-def test_installed_keys_are_trusted_by_id(store: Store, tmp_path: Path) -> None:
+def test_installed_keys_are_trusted_by_id(store: Store, journal: Journal, tmp_path: Path) -> None:
     signing, verify = new_key_pair(tmp_path / "a")
     _, second = new_key_pair(tmp_path / "b")
-    kid = install_verify_key(store, verify, FIRST_MORNING)
-    install_verify_key(store, second, FIRST_MORNING)
+    kid = install_verify_key(store, journal, verify)
+    install_verify_key(store, journal, second)
     keys = verify_keys(store)
     assert len(keys) == 2 and kid == key_id(load_signing_key(signing).public_key())
     assert [e.record.action.value for e in store.log.for_reference("")] == ["KEY_INSTALLED", "KEY_INSTALLED"]
 
 
-def test_a_desk_refuses_the_signing_key(store: Store, tmp_path: Path) -> None:
+def test_a_desk_refuses_the_signing_key(store: Store, journal: Journal, tmp_path: Path) -> None:
     signing, _ = new_key_pair(tmp_path)
     with pytest.raises(ConfigError, match="desks get only the verify key"):
-        install_verify_key(store, signing, FIRST_MORNING)
+        install_verify_key(store, journal, signing)
     garbage = tmp_path / "garbage.pem"
     garbage.write_text("hello")
     with pytest.raises(ConfigError, match="not a PEM verify key"):
-        install_verify_key(store, garbage, FIRST_MORNING)
+        install_verify_key(store, journal, garbage)
     with pytest.raises(ConfigError, match="not an unencrypted PEM signing key"):
         load_signing_key(garbage)
     assert verify_keys(store) == {}

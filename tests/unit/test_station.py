@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from desk_app.errors import ConfigError
-from desk_app.station import StationConfig, load_station, save_station
+from desk_app.service.station import StationConfig, load_station, save_station
 
 
 def test_first_run_has_no_station(tmp_path: Path) -> None:

@@ -29,43 +29,25 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
 from desk_app.core.codes import looks_signed
-from desk_app.core.model import (
-    Application,
-    Badge,
-    CodeStatus,
-    Outcome,
-    PresentedDocument,
-    PresentedPress,
-    Reason,
-    Verdict,
-)
-from desk_app.desk import CheckinResult, Desk, Station
+from desk_app.core.model import Application, Badge, CodeStatus, PresentedDocument, PresentedPress, Verdict
 from desk_app.errors import DeskError
-from desk_app.issuing import BadgeIssuer, PrintResult
-from desk_app.printing.base import JobState, Printer, PrintJob, PrintOutcome
 from desk_app.scan.decode import decode_file
+from desk_app.service import (
+    BadgeIssuer,
+    CheckinResult,
+    DeskService,
+    JobState,
+    Printer,
+    PrintJob,
+    PrintOutcome,
+    PrintResult,
+    Station,
+)
 from desk_app.ui.checkin.search import THUMBNAIL, SearchHit
 from desk_app.ui.checkin.texts import fill
 
 log = logging.getLogger(__name__)
 
-# Reasons only the ID check can give or lift: a verdict made only of these is settled at the counter, not at the scan.
-ID_CHECK_REASONS = frozenset(
-    {
-        Reason.ID_DOCUMENT_NOT_PRESENTED,
-        Reason.PRESS_CREDENTIAL_NOT_PRESENTED,
-        Reason.DOCUMENT_EXPIRED,
-        Reason.DOCUMENT_NUMBER_MISMATCH,
-        Reason.FAMILY_NAME_MISMATCH,
-        Reason.GIVEN_NAMES_MISMATCH,
-        Reason.DATE_OF_BIRTH_MISMATCH,
-        Reason.NATIONALITY_MISMATCH,
-        Reason.EXPIRY_MISMATCH,
-        Reason.PRESS_CARD_MISMATCH,
-        Reason.EDITOR_LETTER_EXPECTED,
-        Reason.PRESS_CARD_EXPECTED,
-    }
-)
 SEARCH_LIMIT = 20
 
 
@@ -79,10 +61,10 @@ class PrintStage(enum.Enum):
 class Lookup:
     """A scanned or typed code, looked up.
 
-    ``final``: the verdict does not depend on the ID check (refused, redirected, already issued): it was decided by
-    ``Desk.check_in`` and logged. Otherwise ``verdict`` is the preview with the application's own documents missing
-    (its reasons are all ID-check reasons, such as DOCUMENT_EXPIRED), nothing is logged yet, and the ID check comes
-    next.
+    ``final``: the verdict does not depend on the ID check (refused, redirected, already issued): the service
+    decided it and logged it as a check-in. Otherwise ``verdict`` is the verdict so far with the documents not yet
+    shown (its reasons are all ID-check reasons, such as DOCUMENT_EXPIRED), the scan was logged as a lookup, and the
+    ID check comes next.
     """
 
     code_text: str
@@ -101,12 +83,6 @@ class Decision:
 
     result: CheckinResult
     prior_staff: str = ""
-
-
-def needs_id_check(verdict: Verdict) -> bool:
-    """Whether the ID check still decides: every reason is one it can give or lift (or, should the rules ever let
-    someone through without documents, nothing stands in the way: the face is still to be checked)."""
-    return verdict.outcome is Outcome.ISSUE or set(verdict.reasons) <= ID_CHECK_REASONS
 
 
 class _ReportingPrinter:
@@ -157,14 +133,12 @@ class CheckinController(QObject):
     decoded = Signal(int, object)
     failed = Signal(int, str, str)
 
-    def __init__(self, desk: Desk, issuer: BadgeIssuer, station: Station, parent: QObject | None = None) -> None:
+    def __init__(self, desk: DeskService, issuer: BadgeIssuer, station: Station, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.station = station
         self._print_ticket = 0
-        self.issuer = BadgeIssuer(
-            issuer.desk, _ReportingPrinter(issuer.printer, self._report_stage), issuer.size, issuer.timeout_s
-        )
+        self.issuer = issuer.with_printer(_ReportingPrinter(issuer.printer, self._report_stage))
         self._desk_lane = QThreadPool(self)
         self._desk_lane.setMaxThreadCount(1)
         self._printer_lane = QThreadPool(self)
@@ -239,23 +213,16 @@ class CheckinController(QObject):
     # --- the work (lane threads) ----------------------------------------------------------------------------
 
     def _look_up(self, code_text: str) -> Lookup:
-        found = self.desk.preview(self.station, code_text)
-        status, reference, application, verdict = found.code, found.reference, found.application, found.verdict
-        final = not needs_id_check(verdict)
-        if final:  # the answer cannot change at the counter: decide it for real, and log it
-            result = self.desk.check_in(self.station, code_text)
-            status, reference, application, verdict = result.code, result.reference, result.application, result.verdict
-        else:  # the documents decide next; the scan itself is logged now
-            self.desk.log_lookup(self.station, found)
+        scanned = self.desk.scan(self.station, code_text)
         return Lookup(
             code_text,
-            reference,
-            status,
-            application,
-            self._photo(application),
-            verdict,
-            final,
-            self._staff_name(verdict.prior_badge),
+            scanned.reference,
+            scanned.code,
+            scanned.application,
+            self._photo(scanned.application),
+            scanned.verdict,
+            scanned.final,
+            self._staff_name(scanned.verdict.prior_badge),
         )
 
     def _decided(self, ticket: int, result: CheckinResult) -> None:
@@ -281,7 +248,7 @@ class CheckinController(QObject):
 
     def _search(self, text: str) -> list[SearchHit]:
         hits = []
-        for application in self.desk.store.applications.search(text, SEARCH_LIMIT):
+        for application in self.desk.search(text, SEARCH_LIMIT):
             thumbnail = self._photo(application)
             if thumbnail is not None:
                 thumbnail = thumbnail.scaled(
@@ -295,17 +262,12 @@ class CheckinController(QObject):
         return sorted(texts, key=lambda text: not looks_signed(text))  # a confirmation code first
 
     def _photo(self, application: Application | None) -> QImage | None:
-        if application is None or not application.photo_sha256:
-            return None
-        photo = self.desk.store.applications.photo(application.photo_sha256)
-        image = QImage.fromData(photo.data) if photo else QImage()
+        photo = self.desk.photo(application) if application is not None else None
+        image = QImage.fromData(photo) if photo else QImage()
         return None if image.isNull() else image
 
     def _staff_name(self, badge: Badge | None) -> str:
-        if badge is None:
-            return ""
-        member = self.desk.store.staff.get(badge.staff)
-        return f"{member.full_name} ({member.login})" if member else badge.staff
+        return self.desk.staff_display_name(badge.staff) if badge is not None else ""
 
     # --- plumbing -------------------------------------------------------------------------------------------
 

@@ -1,8 +1,8 @@
 """A supervisor accepts a doubtful case at the counter: their login, their PIN (masked) and a reason, all required.
 
-The dialog does not check the PIN itself: ``Desk.override`` does, on the controller's desk lane, and logs the
-decision with the reason. The dialog stays open until the answer comes back, so a wrong PIN is said in the dialog
-and the supervisor tries again; wrong PINs in a row slow the next try down (``PinThrottle``).
+The dialog does not check the PIN itself: ``DeskService.override`` does, on the controller's desk lane, and logs
+the decision with the reason. The dialog stays open until the answer comes back, so a wrong PIN is said in the
+dialog and the supervisor tries again; wrong PINs in a row lock the login for a while (the service says how long).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desk_app.ui.i18n import Retranslates
-from desk_app.ui.login import PinThrottle
 
 
 class OverrideDialog(Retranslates, QDialog):
@@ -20,7 +19,6 @@ class OverrideDialog(Retranslates, QDialog):
     Args:
         summary: what is being accepted, in words (the reasons of the verdict).
         login: the supervisor's login to start with (the member of staff at the desk, when a supervisor).
-        throttle: counts wrong PINs; shared by the screen so that reopening the dialog does not reset it.
 
     Signals:
         submitted(str, str, str): login, PIN, reason; the screen answers with :meth:`refused` or closes the dialog.
@@ -28,10 +26,9 @@ class OverrideDialog(Retranslates, QDialog):
 
     submitted = Signal(str, str, str)
 
-    def __init__(self, summary: str, login: str, throttle: PinThrottle, parent: QWidget | None = None) -> None:
+    def __init__(self, summary: str, login: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModal(True)
-        self.throttle = throttle
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.summary = QLabel(summary, self)
@@ -75,21 +72,16 @@ class OverrideDialog(Retranslates, QDialog):
 
     def refused(self, message: str) -> None:
         """The desk did not accept it (wrong PIN, not a supervisor, nothing to override): say so, try again."""
-        self.throttle.failed()
         self.buttons.setEnabled(True)
         self.message.setText(message)
         self.pin_edit.clear()
         self.pin_edit.setFocus()
 
     def accepted_by_desk(self) -> None:
-        self.throttle.succeeded()
         self.accept()
 
     def _on_buttons_accepted(self) -> None:
         if self.busy or not self._complete():
-            return
-        if (wait := self.throttle.remaining_s()) > 0:
-            self.message.setText(self.tr("Too many wrong PINs. Wait %n second(s), then try again.", "", int(wait) + 1))
             return
         self.message.setText(self.tr("Checking…"))
         self.buttons.setEnabled(False)

@@ -1,8 +1,8 @@
 """The check-in screen's words: verdicts, reasons and applicant fields, in the language in use.
 
-The English is the same as ``desk_app.messages`` (the CLI and the reports say the same thing); here every text goes
-through Qt translation. The tables hold ``QT_TRANSLATE_NOOP`` markers, so ``pyside6-lupdate`` collects them, and they
-are translated when shown, so a language switch takes effect on the next call.
+Verdicts and reasons are ``desk_app.messages``'s words (the CLI and the reports say the same thing), translated
+here. The tables hold ``QT_TRANSLATE_NOOP`` markers, so ``pyside6-lupdate`` collects them, and they are translated
+when shown, so a language switch takes effect on the next call.
 """
 
 from __future__ import annotations
@@ -10,56 +10,14 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from desk_app.core.event import EventConfig
 from desk_app.core.model import Badge, Category, CodeStatus, DocumentKind, Outcome, Reason, Status
+from desk_app.messages import OUTCOME_TEXT, QT_TRANSLATE_NOOP, REASON_TEXT
 from desk_app.ui.words import entrance_name
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
-
-OUTCOME = {
-    Outcome.ISSUE: QT_TRANSLATE_NOOP("Outcome", "ISSUE BADGE"),
-    Outcome.REDIRECT: QT_TRANSLATE_NOOP("Outcome", "WRONG ENTRANCE"),
-    Outcome.REFUSE: QT_TRANSLATE_NOOP("Outcome", "REFUSED"),
-    Outcome.NEEDS_SUPERVISOR: QT_TRANSLATE_NOOP("Outcome", "CALL A SUPERVISOR"),
-}
-
-REASON = {
-    Reason.NOT_FOUND: QT_TRANSLATE_NOOP("Reason", "not in the accreditation list"),
-    Reason.INVALID_CODE: QT_TRANSLATE_NOOP("Reason", "the code on the printout is not genuine (possible forgery)"),
-    Reason.CODE_FOR_OTHER_EVENT: QT_TRANSLATE_NOOP("Reason", "the printout is for another event"),
-    Reason.CODE_KIND_MISMATCH: QT_TRANSLATE_NOOP(
-        "Reason", "the printout's accreditation kind does not match the application"
-    ),
-    Reason.UNSIGNED_REFERENCE_NOT_ALLOWED: QT_TRANSLATE_NOOP(
-        "Reason", "a reference without a signed code is not accepted at this event"
-    ),
-    Reason.NOT_APPROVED: QT_TRANSLATE_NOOP("Reason", "the application is not approved yet (pending)"),
-    Reason.REJECTED: QT_TRANSLATE_NOOP("Reason", "the application was rejected"),
-    Reason.WITHDRAWN: QT_TRANSLATE_NOOP("Reason", "the application was withdrawn"),
-    Reason.REVOKED: QT_TRANSLATE_NOOP("Reason", "the accreditation was revoked"),
-    Reason.OUTSIDE_VALIDITY: QT_TRANSLATE_NOOP("Reason", "badges are not issued at this time for this accreditation"),
-    Reason.ALREADY_ISSUED: QT_TRANSLATE_NOOP("Reason", "a badge was already issued"),
-    Reason.WRONG_ENTRANCE: QT_TRANSLATE_NOOP("Reason", "badges of this kind are issued at another entrance"),
-    Reason.ID_DOCUMENT_NOT_PRESENTED: QT_TRANSLATE_NOOP("Reason", "the ID document used to apply was not checked"),
-    Reason.PRESS_CREDENTIAL_NOT_PRESENTED: QT_TRANSLATE_NOOP(
-        "Reason", "the press card or editor's letter was not checked"
-    ),
-    Reason.DOCUMENT_EXPIRED: QT_TRANSLATE_NOOP("Reason", "the ID document expires before the end of the event"),
-    Reason.DOCUMENT_NUMBER_MISMATCH: QT_TRANSLATE_NOOP("Reason", "document number differs from the application"),
-    Reason.FAMILY_NAME_MISMATCH: QT_TRANSLATE_NOOP("Reason", "family name differs from the application"),
-    Reason.GIVEN_NAMES_MISMATCH: QT_TRANSLATE_NOOP("Reason", "given names differ from the application"),
-    Reason.DATE_OF_BIRTH_MISMATCH: QT_TRANSLATE_NOOP("Reason", "date of birth differs from the application"),
-    Reason.NATIONALITY_MISMATCH: QT_TRANSLATE_NOOP("Reason", "nationality differs from the application"),
-    Reason.EXPIRY_MISMATCH: QT_TRANSLATE_NOOP("Reason", "document expiry differs from the application"),
-    Reason.PRESS_CARD_MISMATCH: QT_TRANSLATE_NOOP("Reason", "press card number differs from the application"),
-    Reason.EDITOR_LETTER_EXPECTED: QT_TRANSLATE_NOOP("Reason", "applied with an editor's letter, not a press card"),
-    Reason.PRESS_CARD_EXPECTED: QT_TRANSLATE_NOOP("Reason", "applied with a press card, not an editor's letter"),
-    Reason.FACE_MISMATCH: QT_TRANSLATE_NOOP("Reason", "the face does not match the photo"),
-    Reason.REFERENCE_NOT_VERIFIED: QT_TRANSLATE_NOOP("Reason", "reference without a signed code: not verified"),
-    Reason.SUPERVISOR_OVERRIDE: QT_TRANSLATE_NOOP("Reason", "accepted by a supervisor"),
-}
 
 STATUS = {
     Status.APPROVED: QT_TRANSLATE_NOOP("Applicant", "approved"),
@@ -114,12 +72,12 @@ def fill(template: str, *values: str) -> str:
 
 def outcome_title(outcome: Outcome) -> str:
     """The banner's title for a verdict: 'ISSUE BADGE', 'REFUSED', ..."""
-    return translate("Outcome", str(OUTCOME[outcome]))
+    return translate("Outcome", OUTCOME_TEXT[outcome])
 
 
 def reason_text(reason: Reason) -> str:
-    """Why, in words: the same English as ``desk_app.messages.REASON_TEXT``."""
-    return translate("Reason", str(REASON[reason]))
+    """Why, in words: ``desk_app.messages.REASON_TEXT``, translated."""
+    return translate("Reason", REASON_TEXT[reason])
 
 
 def status_text(status: Status) -> str:

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.model import Outcome, Verdict
-from desk_app.issuing import PrintResult
+from desk_app.service import PrintResult
 from desk_app.ui.checkin import banner_words
 from desk_app.ui.checkin.action_bar import PrintState
 from desk_app.ui.checkin.controller import CheckinController, Decision, Lookup, PrintStage
@@ -48,7 +48,6 @@ from desk_app.ui.checkin.scan_router import ScanRouter
 from desk_app.ui.checkin.screen import CheckinScreen
 from desk_app.ui.checkin.sounds import Cue, Sounds, VerdictSounds
 from desk_app.ui.checkin.texts import fill
-from desk_app.ui.login import PinThrottle
 from desk_app.ui.session import DeskSession
 
 _CUE = {
@@ -118,7 +117,6 @@ class CheckinView(CheckinScreen):
             self.sounds.unavailable.connect(self.on_sounds_unavailable)
         self.controller = CheckinController(session.desk, session.issuer, session.station, self)
         self.router = ScanRouter(self.controller, clock, self)
-        self.throttle = PinThrottle()
         self.override_dialog: OverrideDialog | None = None
         self._ticket = 0
         self._code_text = ""
@@ -383,7 +381,7 @@ class CheckinView(CheckinScreen):
             return
         summary = banner_words.verdict(decision.result.verdict, self.event_config, "", self._lookup.code).lines  # type: ignore[union-attr]
         login = self.session.staff.login if self.session.is_supervisor else ""
-        self.override_dialog = OverrideDialog("\n".join(summary[:-1]), login, self.throttle, self)
+        self.override_dialog = OverrideDialog("\n".join(summary[:-1]), login, self)
         self.override_dialog.submitted.connect(self._on_override_dialog_submitted)
         self.override_dialog.open()
 

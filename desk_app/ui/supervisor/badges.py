@@ -6,6 +6,8 @@ thread on its own connection. A void is one quick transaction.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -19,17 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.model import Badge
-from desk_app.desk import Desk
 from desk_app.errors import DeskError, StaffError
-from desk_app.issuing import BadgeIssuer, PrintResult
-from desk_app.store import Store
+from desk_app.service import DeskService, PinRefused, PrintResult, Progress
 from desk_app.ui.checkin.texts import fill
 from desk_app.ui.focus import tab_chain
 from desk_app.ui.i18n import Retranslates
-from desk_app.ui.login import PinThrottle
 from desk_app.ui.session import DeskSession
 from desk_app.ui.words import kind_label
-from desk_app.ui.worker import Progress, StoreJob, StoreOpener
+from desk_app.ui.worker import DeskJob
 
 
 class BadgesPage(Retranslates, QWidget):
@@ -41,15 +40,13 @@ class BadgesPage(Retranslates, QWidget):
 
     changed = Signal()
 
-    def __init__(self, session: DeskSession, open_store: StoreOpener, parent: QWidget | None = None) -> None:
+    def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.open_store = open_store
-        self.throttle = PinThrottle()
         self.badge: Badge | None = None
         self._holder = ""  # the badge holder's name, read when the badge is found
         self.result: PrintResult | None = None
-        self._job: StoreJob | None = None
+        self._job: DeskJob | None = None
         self._message: tuple[str, str] = ("", "")
         self.find_label = QLabel()
         self.find_edit = QLineEdit()
@@ -129,8 +126,7 @@ class BadgesPage(Retranslates, QWidget):
 
     def on_find(self) -> None:
         text = self.find_edit.text().strip().upper()
-        badges = self.session.desk.store.badges
-        self.badge = (badges.get(text) or badges.active_for(text)) if text else None
+        self.badge = self.session.desk.find_badge(text) if text else None
         self._read_holder()
         self._show_badge()
         self._say("" if self.badge else "not-found", text)
@@ -145,13 +141,12 @@ class BadgesPage(Retranslates, QWidget):
         supervisor, pin, reason = decision
         try:
             voided = self.session.desk.void_badge(self.session.station, supervisor, pin, self.badge.serial, reason)
-        except StaffError:
-            self._pin_refused()
+        except StaffError as exc:
+            self._pin_refused(exc)
             return
         except DeskError as exc:
             self._say("error", str(exc))
             return
-        self.throttle.succeeded()
         self._done("voided", voided.serial)
 
     def on_reprint_clicked(self) -> None:
@@ -163,14 +158,13 @@ class BadgesPage(Retranslates, QWidget):
         session, serial = self.session, self.badge.serial
         issuer = session.issuer
 
-        def work(store: Store, _progress: Progress) -> PrintResult:
-            desk = Desk(store, session.desk.event, session.desk.clock)
-            mine = BadgeIssuer(desk, issuer.printer, issuer.size, issuer.timeout_s)
+        def work(desk: DeskService, _progress: Progress) -> PrintResult:
+            mine = desk.issuer(issuer.printer, issuer.size, issuer.timeout_s)
             return mine.reprint(session.station, supervisor, pin, serial, reason)
 
         self._set_busy(True)
         self._say("printing", serial)
-        job = StoreJob(self.open_store, work, self)
+        job = DeskJob(session.desk, work, self)
         job.succeeded.connect(self.on_reprint_succeeded)
         job.failed.connect(self.on_reprint_failed)
         self._job = job
@@ -179,7 +173,6 @@ class BadgesPage(Retranslates, QWidget):
     def on_reprint_succeeded(self, result: PrintResult) -> None:
         old = self.badge.serial if self.badge else ""
         self._end_job()
-        self.throttle.succeeded()
         self.result = result
         if result.handed_over:
             self._done("reprinted", f"{result.badge.serial}|{old}")
@@ -189,7 +182,7 @@ class BadgesPage(Retranslates, QWidget):
     def on_reprint_failed(self, error: DeskError) -> None:
         self._end_job()
         if isinstance(error, StaffError):
-            self._pin_refused()
+            self._pin_refused(error)
         else:
             self._say("error", str(error))
 
@@ -205,21 +198,20 @@ class BadgesPage(Retranslates, QWidget):
             self._say("no-reason")
             self.reason_edit.setFocus()
             return None
-        if (wait := self.throttle.remaining_s()) > 0:
-            self._say("wait", str(int(wait) + 1))
-            return None
         pin = self.pin_edit.text()
         self.pin_edit.clear()
         return self.supervisor_edit.text().strip(), pin, reason
 
-    def _pin_refused(self) -> None:
-        self.throttle.failed()
-        self._say("refused")
+    def _pin_refused(self, error: StaffError) -> None:
+        if isinstance(error, PinRefused) and error.lock.wait_s > 0:
+            self._say("wait", str(math.ceil(error.lock.wait_s)))
+        else:
+            self._say("refused")
         self.pin_edit.setFocus()
 
     def _done(self, what: str, detail: str) -> None:
         self.reason_edit.clear()
-        self.badge = self.session.desk.store.badges.get(self.badge.serial) if self.badge else None
+        self.badge = self.session.desk.badge(self.badge.serial) if self.badge else None
         self._read_holder()
         self._show_badge()
         self._say(what, detail)
@@ -237,7 +229,7 @@ class BadgesPage(Retranslates, QWidget):
         self._set_busy(False)
 
     def _read_holder(self) -> None:
-        application = self.session.desk.store.applications.get(self.badge.reference) if self.badge else None
+        application = self.session.desk.application(self.badge.reference) if self.badge else None
         self._holder = application.display_name if application else ""
 
     def _show_badge(self) -> None:

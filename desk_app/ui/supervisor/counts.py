@@ -1,23 +1,21 @@
 """Live counts for supervisors: expected and served per badge kind and entrance, and the day hour by hour.
 
 "Expected" is the approved applications of a kind; "served" the badges of that kind handed over (and not voided)
-at its entrance. The hours are the event-local hours of the day, counted from the log. The page refreshes on a
-timer while it is shown, and after every check-in at this desk.
+at its entrance (the service counts them). The page refreshes on a timer while it is shown, and after every check-in
+at this desk.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
-from datetime import date
+import functools
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from desk_app.core.event import EventConfig
-from desk_app.core.model import AccreditationKind, Action, Outcome, Status
-from desk_app.store import Store
+from desk_app.core.model import Outcome
+from desk_app.messages import QT_TRANSLATE_NOOP
+from desk_app.service import HourCount, KindCount, LiveCounts
 from desk_app.ui.checkin.texts import fill
 from desk_app.ui.i18n import Retranslates
 from desk_app.ui.session import DeskSession
@@ -27,63 +25,6 @@ from desk_app.ui.words import entrance_name, kind_label
 
 REFRESH_MS = 30_000
 CONTEXT = "CountsPage"
-
-
-@dataclass(frozen=True)
-class KindCount:
-    kind: AccreditationKind
-    entrance: str
-    expected: int
-    served: int
-
-    @property
-    def waiting(self) -> int:
-        return max(0, self.expected - self.served)
-
-
-@dataclass(frozen=True)
-class HourCount:
-    """One event-local hour: badges handed over per entrance, and check-in verdicts at every desk."""
-
-    hour: int
-    badges: Counter[str] = field(default_factory=Counter)
-    verdicts: Counter[str] = field(default_factory=Counter)
-
-    @property
-    def checkins(self) -> int:
-        return sum(self.verdicts.values())
-
-
-@dataclass(frozen=True)
-class LiveCounts:
-    day: date
-    kinds: list[KindCount]
-    hours: list[HourCount]
-
-
-def live_counts(store: Store, event: EventConfig, day: date) -> LiveCounts:
-    """Read the counts now (Qt-free; the page only shows them)."""
-    approved = store.applications.counts_by_kind_and_status()
-    issued = store.badges.issued_counts()
-    kinds = []
-    for kind in event.badge_kinds:
-        entrance = event.entrance_for(kind).key
-        kinds.append(
-            KindCount(kind, entrance, approved.get((kind, Status.APPROVED), 0), issued.get((kind, entrance), 0))
-        )
-    hours: dict[int, HourCount] = {}
-    start, end = event.day_bounds(day)
-    for entry in store.log.between(start, end):
-        record = entry.record
-        if record.action not in (Action.ISSUE, Action.CHECKIN):
-            continue
-        hour = event.local(record.time).hour
-        counts = hours.setdefault(hour, HourCount(hour))
-        if record.action is Action.ISSUE:
-            counts.badges[record.entrance] += 1
-        elif record.outcome:
-            counts.verdicts[record.outcome] += 1
-    return LiveCounts(day, kinds, [hours[h] for h in sorted(hours)])
 
 
 class CountsPage(Retranslates, QWidget):
@@ -112,9 +53,9 @@ class CountsPage(Retranslates, QWidget):
             hour_columns.append(
                 Column(
                     QT_TRANSLATE_NOOP("CountsPage", "Badges, %1"),
-                    lambda h, key=key: str(h.badges[key]),
+                    functools.partial(_badges_at, key),
                     align_right=True,
-                    header_arg=lambda key=key: entrance_name(event, key),
+                    header_arg=functools.partial(entrance_name, event, key),
                 )
             )
         hour_columns += [
@@ -157,8 +98,7 @@ class CountsPage(Retranslates, QWidget):
         self.session = session
 
     def refresh(self) -> None:
-        desk = self.session.desk
-        self.counts = live_counts(desk.store, desk.event, today(self.session))
+        self.counts = self.session.desk.counts(today(self.session))
         self.kind_model.set_rows(self.counts.kinds)
         self.hour_model.set_rows(self.counts.hours)
         self.kinds_table.setFixedHeight(_rows_height(self.kinds_table))
@@ -221,3 +161,7 @@ def _table(model: ListTableModel[KindCount] | ListTableModel[HourCount]) -> QTab
 def _rows_height(table: QTableView) -> int:
     rows = table.model().rowCount()
     return table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(rows)) + 2 * table.frameWidth()
+
+
+def _badges_at(entrance: str, hour: HourCount) -> str:
+    return str(hour.badges[entrance])

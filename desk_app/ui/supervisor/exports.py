@@ -7,7 +7,6 @@ desk keeps checking people in while a supervisor exports. Files appear only when
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -28,17 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.errors import DeskError
-from desk_app.reports.daily import export_csv, export_pdf
-from desk_app.store import Store
+from desk_app.service import DeskService, Progress
 from desk_app.ui.checkin.texts import fill
 from desk_app.ui.i18n import Retranslates
 from desk_app.ui.notify import tell
 from desk_app.ui.session import DeskSession
 from desk_app.ui.supervisor.days import day_edit, qdate, today
-from desk_app.ui.worker import Progress, StoreJob, StoreOpener
-
-Exporter = Callable[..., object]
-FORMATS: dict[str, Exporter] = {"csv": export_csv, "pdf": export_pdf}
+from desk_app.ui.worker import DeskJob
 
 
 def export_path(folder: Path, event_id: str, day: date, fmt: str) -> Path:
@@ -51,15 +46,12 @@ class ExportDialog(Retranslates, QDialog):
     Signals: none of its own; ``accepted``/``rejected`` as any dialog (closing is refused while it works).
     """
 
-    def __init__(
-        self, session: DeskSession, open_store: StoreOpener, folder: Path | None = None, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, session: DeskSession, folder: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.open_store = open_store
         self.written: list[Path] = []
         self._queue: list[str] = []
-        self._job: StoreJob | None = None
+        self._job: DeskJob | None = None
         self._day_entries = 0
         self.message_box: QMessageBox | None = None
         self.day_label, self.folder_label = QLabel(), QLabel()
@@ -109,7 +101,9 @@ class ExportDialog(Retranslates, QDialog):
 
     @property
     def day(self) -> date:
-        return self.day_edit.date().toPython()
+        picked = self.day_edit.date().toPython()
+        assert isinstance(picked, date)
+        return picked
 
     def set_day(self, day: date) -> None:
         self.day_edit.setDate(qdate(day))
@@ -162,17 +156,17 @@ class ExportDialog(Retranslates, QDialog):
         out = export_path(folder, session.desk.event.id, day, fmt)
         known_total = self._day_entries
 
-        def work(store: Store, progress: Progress) -> tuple[Path, int]:
-            total = known_total or _count_day(store, session, day)
+        def work(desk: DeskService, progress: Progress) -> tuple[Path, int]:
+            total = known_total or desk.count_log_entries(day)  # for a progress bar with an end
             progress(0, total)
-            totals = FORMATS[fmt](store, session.desk.event, day, out, lambda done, _: progress(done, total))
-            return out, getattr(totals, "entries", total)
+            totals = desk.export_day(day, fmt, out, lambda done, _: progress(done, total))
+            return out, totals.entries
 
         self.status_label.setText(
             self.tr("Writing the CSV file…") if fmt == "csv" else self.tr("Writing the PDF report…")
         )
         self.progress.setRange(0, 0)
-        job = StoreJob(self.open_store, work, self)
+        job = DeskJob(session.desk, work, self)
         job.progressed.connect(self.on_job_progressed)
         job.succeeded.connect(lambda result: self.on_job_succeeded(folder, result))
         job.failed.connect(self.on_job_failed)
@@ -217,9 +211,3 @@ class ExportDialog(Retranslates, QDialog):
             self._job.wait()
             self._job.deleteLater()
             self._job = None
-
-
-def _count_day(store: Store, session: DeskSession, day: date) -> int:
-    """How many entries the day holds, for a progress bar with an end (the export itself does not know)."""
-    start, end = session.desk.event.day_bounds(day)
-    return sum(1 for _ in store.log.between(start, end))

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desk_app.core.model import StaffMember
-from desk_app.desk import Desk
 from desk_app.errors import StaffError
+from desk_app.service import DeskService, PinRefused
 from desk_app.ui.i18n import Retranslates
-from desk_app.ui.login import PinThrottle
 
 REASON = "supervisor area opened at the desk"
 
 
 class SupervisorDialog(Retranslates, QDialog):
-    """Supervisor login and PIN, checked with ``Desk.authorise_supervisor``.
+    """Supervisor login and PIN, checked (and logged, and throttled) by ``DeskService.authorise_supervisor``.
 
     Signals:
         authorised(object): the supervisor's ``StaffMember``; the dialog then closes.
@@ -23,10 +24,9 @@ class SupervisorDialog(Retranslates, QDialog):
 
     authorised = Signal(object)
 
-    def __init__(self, desk: Desk, throttle: PinThrottle | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: DeskService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        self.throttle = throttle or PinThrottle()
         self.supervisor: StaffMember | None = None
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -64,21 +64,21 @@ class SupervisorDialog(Retranslates, QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
     def on_ok(self) -> None:
-        if (wait := self.throttle.remaining_s()) > 0:
-            self.message_label.setText(
-                self.tr("Too many wrong PINs. Wait %n second(s), then try again.", "", int(wait) + 1)
-            )
-            return
         login, pin = self.login_edit.text().strip(), self.pin_edit.text()
         self.pin_edit.clear()
         try:
-            self.desk.authorise_supervisor(login, pin, REASON)
+            self.supervisor = self.desk.authorise_supervisor(login, pin, REASON)
+        except PinRefused as exc:
+            if exc.lock.wait_s > 0:
+                wait = math.ceil(exc.lock.wait_s)
+                self.message_label.setText(self.tr("Too many wrong PINs. Wait %n second(s), then try again.", "", wait))
+            else:
+                self.message_label.setText(self.tr("Not accepted: this is not a supervisor's login and PIN."))
+            self.pin_edit.setFocus()
+            return
         except StaffError:
-            self.throttle.failed()
             self.message_label.setText(self.tr("Not accepted: this is not a supervisor's login and PIN."))
             self.pin_edit.setFocus()
             return
-        self.throttle.succeeded()
-        self.supervisor = self.desk.store.staff.get(login)
         self.authorised.emit(self.supervisor)
         self.accept()

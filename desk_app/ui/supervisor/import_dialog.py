@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,15 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.errors import DeskError, ImportRejected, RowProblem
-from desk_app.intake.importer import ImportSummary, import_list
-from desk_app.store import Store
+from desk_app.messages import QT_TRANSLATE_NOOP
+from desk_app.service import DeskService, ImportSummary, Progress
 from desk_app.ui.checkin.texts import fill
 from desk_app.ui.focus import tab_chain
 from desk_app.ui.i18n import Retranslates
 from desk_app.ui.notify import tell
 from desk_app.ui.session import DeskSession
 from desk_app.ui.table_model import Column, ListTableModel
-from desk_app.ui.worker import Progress, StoreJob, StoreOpener
+from desk_app.ui.worker import DeskJob
 
 CONTEXT = "ImportDialog"
 PHOTOS_FOLDER = "photos"
@@ -67,17 +67,14 @@ class ImportDialog(Retranslates, QDialog):
 
     imported = Signal(object)
 
-    def __init__(
-        self, session: DeskSession, open_store: StoreOpener, supervisor: str, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, session: DeskSession, supervisor: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.open_store = open_store
         self.supervisor = supervisor
         self.summary: ImportSummary | None = None
         self.problems: list[RowProblem] = []
         self.message_box: QMessageBox | None = None
-        self._job: StoreJob | None = None
+        self._job: DeskJob | None = None
         self._outcome = ""
         self.file_label, self.photos_label = QLabel(), QLabel()
         self.file_edit, self.photos_edit = QLineEdit(), QLineEdit()
@@ -187,17 +184,16 @@ class ImportDialog(Retranslates, QDialog):
         self.model.set_rows([])
         self.table.setVisible(False)
         self.summary = None
-        at = self.session.desk.clock.now()
         supervisor = self.supervisor
 
-        def work(store: Store, progress: Progress) -> ImportSummary:
-            return import_list(store, path, at, photos, supervisor, progress)
+        def work(desk: DeskService, progress: Progress) -> ImportSummary:
+            return desk.import_list(path, photos, supervisor, progress)
 
         self._outcome = "running"
         self._say_outcome()
         self.import_button.setEnabled(False)
         self.progress.setRange(0, 0)
-        job = StoreJob(self.open_store, work, self)
+        job = DeskJob(self.session.desk, work, self)
         job.progressed.connect(self.on_job_progressed)
         job.succeeded.connect(self.on_job_succeeded)
         job.failed.connect(self.on_job_failed)

@@ -6,10 +6,11 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
+from PySide6.QtCore import QObject
 
 from desk_app.core.event import EventConfig
 from desk_app.core.model import LogEntry, Reason
+from desk_app.messages import QT_TRANSLATE_NOOP
 from desk_app.ui.checkin.texts import reason_text
 from desk_app.ui.table_model import Column, ListTableModel
 from desk_app.ui.words import action_name, entrance_name, outcome_name

@@ -56,7 +56,7 @@ class LogView(Retranslates, QWidget):
         ):
             label.setBuddy(widget)
         filters = QHBoxLayout()
-        for widget in (
+        for item in (
             self.day_label,
             self.day_edit,
             self.desk_label,
@@ -65,7 +65,7 @@ class LogView(Retranslates, QWidget):
             self.outcome_combo,
             self.refresh_button,
         ):
-            filters.addWidget(widget)
+            filters.addWidget(item)
         filters.addStretch()
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -79,7 +79,9 @@ class LogView(Retranslates, QWidget):
 
     @property
     def day(self) -> date:
-        return self.day_edit.date().toPython()
+        picked = self.day_edit.date().toPython()
+        assert isinstance(picked, date)
+        return picked
 
     def set_day(self, day: date) -> None:
         self.day_edit.setDate(qdate(day))
@@ -97,8 +99,7 @@ class LogView(Retranslates, QWidget):
 
     def reload(self) -> None:
         """Read the chosen day from the log again and apply the filters."""
-        start, end = self.session.desk.event.day_bounds(self.day)
-        self._entries = list(self.session.desk.store.log.between(start, end))
+        self._entries = self.session.desk.log_entries(self.day)
         chosen = self.desk_combo.currentData()
         self.desk_combo.blockSignals(True)
         self.desk_combo.clear()

@@ -1,11 +1,12 @@
 """Staff accounts for supervisors: who may log in, in which role, and adding someone with their PIN.
 
-An account is added with its log entry in one transaction, as ``desk-app staff add`` does.
+The service adds the account and its log entry (naming the supervisor who added it) in one transaction, exactly as
+``desk-app staff add`` does.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.core.model import Action, LogRecord, Role, StaffMember
+from desk_app.core.model import Role, StaffMember
 from desk_app.core.pins import MIN_PIN_LENGTH, pin_problem
 from desk_app.errors import StaffError
+from desk_app.messages import QT_TRANSLATE_NOOP
 from desk_app.ui.checkin.texts import fill
 from desk_app.ui.focus import tab_chain
 from desk_app.ui.i18n import Retranslates
@@ -77,6 +79,8 @@ class StaffPage(Retranslates, QWidget):
         for edit in (self.pin_edit, self.again_edit):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.add_button = QPushButton()
+        self.toggle_button = QPushButton()
+        self.supervisor = session.staff.login  # who the log credits; the window sets it when a supervisor signs in
         self.message_label = QLabel()
         self.message_label.setProperty("role", "message")
         self.message_label.setWordWrap(True)
@@ -100,10 +104,15 @@ class StaffPage(Retranslates, QWidget):
         self.list_heading.setBuddy(self.table)
         left.addWidget(self.list_heading)
         left.addWidget(self.table)
+        toggle_row = QHBoxLayout()
+        toggle_row.addStretch()
+        toggle_row.addWidget(self.toggle_button)
+        left.addLayout(toggle_row)
         layout.addLayout(left, 3)
         layout.addWidget(self.add_box, 2)
         tab_chain(
             self.table,
+            self.toggle_button,
             self.login_edit,
             self.name_edit,
             self.role_combo,
@@ -112,6 +121,7 @@ class StaffPage(Retranslates, QWidget):
             self.add_button,
         )
         self.add_button.clicked.connect(self.on_add_clicked)
+        self.toggle_button.clicked.connect(self.on_toggle_clicked)
         self.again_edit.returnPressed.connect(self.on_add_clicked)
         self._message = ("", "")
         self.retranslate()
@@ -120,7 +130,7 @@ class StaffPage(Retranslates, QWidget):
         self.session = session
 
     def refresh(self) -> None:
-        self.model.set_rows(self.session.desk.store.staff.all())
+        self.model.set_rows(self.session.desk.staff_members())
 
     def showEvent(self, event: QShowEvent) -> None:
         self.refresh()
@@ -139,6 +149,7 @@ class StaffPage(Retranslates, QWidget):
         for index in range(self.role_combo.count()):
             self.role_combo.setItemText(index, role_name(Role(self.role_combo.itemData(index))))
         self.add_button.setText(self.tr("&Add"))
+        self.toggle_button.setText(self.tr("&Disable or enable the selected login"))
         self.model.retranslate()
         self._say(*self._message)
 
@@ -156,18 +167,8 @@ class StaffPage(Retranslates, QWidget):
             self._say("pins-differ")
             return
         member = StaffMember(login, name, role)
-        store, now = self.session.desk.store, self.session.desk.clock.now()
         try:
-            with store.transaction():
-                store.staff.add(member, pin, now)
-                store.log.append(
-                    LogRecord(
-                        now,
-                        Action.STAFF_ADDED,
-                        staff=self.session.staff.login,
-                        detail={"login": login, "role": role.value},
-                    )
-                )
+            self.session.desk.add_staff(member, pin, by=self.supervisor, where=self.session.station)
         except StaffError:
             self._say("exists", login)
             return
@@ -178,6 +179,26 @@ class StaffPage(Retranslates, QWidget):
         self.login_edit.setFocus()
         self.added.emit(member)
 
+    def on_toggle_clicked(self) -> None:
+        """Stop the selected login from logging in, or let it in again; the log says which supervisor did."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self._say("select-first")
+            return
+        member = self.model.row_at(rows[0].row())
+        if member.login == self.supervisor:
+            self._say("not-yourself")
+            return
+        try:
+            self.session.desk.set_staff_active(
+                member.login, not member.active, by=self.supervisor, where=self.session.station
+            )
+        except StaffError as exc:
+            self._say("error", str(exc))
+            return
+        self.refresh()
+        self._say("enabled" if not member.active else "disabled", f"{member.full_name} ({member.login})")
+
     def _say(self, what: str, detail: str = "") -> None:
         self._message = (what, detail)
         texts = {
@@ -187,6 +208,11 @@ class StaffPage(Retranslates, QWidget):
             "pins-differ": self.tr("The two PINs differ."),
             "exists": self.tr("There is already a member of staff with the login %1."),
             "added": self.tr("Added: %1."),
+            "select-first": self.tr("Select a member of staff in the list first."),
+            "not-yourself": self.tr("You cannot disable your own login."),
+            "disabled": self.tr("%1 can no longer log in."),
+            "enabled": self.tr("%1 can log in again."),
+            "error": self.tr("Not done: %1"),
         }
         self.message_label.setText(fill(texts[what], detail))
 

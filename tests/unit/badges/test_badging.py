@@ -1,4 +1,4 @@
-"""desk_app.badging: what the desk's application, badge and event config put on a badge and a pool card."""
+"""desk_app.service.badging: what the desk's application, badge and event config put on a badge and a pool card."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from datetime import UTC, date, datetime
 import pytest
 
 from badges import render_badge
-from desk_app.badging import POOL_CARD_COLOUR, badge_data, pool_card_data, validity_text
 from desk_app.config import DEFAULT_EVENT_FILE, load_event_file
 from desk_app.core.event import EventConfig
 from desk_app.core.model import (
@@ -21,6 +20,7 @@ from desk_app.core.model import (
     Status,
 )
 from desk_app.errors import DeskError
+from desk_app.service.badging import POOL_CARD_COLOUR, badge_data, pool_card_data, validity_text
 from tests.unit.badges.test_roundtrip import demo_photo, page_text
 
 ISSUED = datetime(2024, 2, 14, 8, 12, tzinfo=UTC)  # 09:12 in Brussels

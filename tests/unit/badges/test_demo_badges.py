@@ -8,12 +8,12 @@ from datetime import UTC, datetime
 import pytest
 
 from badges import render_badge
-from desk_app.badging import badge_data, pool_card_data
 from desk_app.config import DEFAULT_EVENT_FILE, load_event_file
 from desk_app.core.model import AccreditationKind, Application, Badge
 from desk_app.demo.generator import generate_rows
 from desk_app.demo.photos import portrait_jpeg
 from desk_app.intake.rows import ParsedRow, parse_row
+from desk_app.service.badging import badge_data, pool_card_data
 from tests.unit.badges.test_roundtrip import page_text, rasterise, zbar_read, zxing_read
 
 EVENT = load_event_file(DEFAULT_EVENT_FILE)

@@ -22,7 +22,7 @@ from desk_app.core.model import (
     Reason,
     Status,
 )
-from desk_app.core.rules import OUTCOME_OF, Case, decide
+from desk_app.core.rules import COUNTER_STAGE, OUTCOME_OF, STAGES, Case, Stage, awaits_counter, decide
 from tests.conftest import BRUSSELS, FIRST_MORNING, make_application
 
 EVENT = load_event_file(DEFAULT_EVENT_FILE)
@@ -219,3 +219,23 @@ def test_event_without_unsigned_references_is_just_config() -> None:
     )
     event = parse_event(text)
     assert decide(case(code=CodeStatus.PLAIN_REFERENCE, event=event)).outcome is Outcome.REFUSE
+
+
+def test_every_reason_but_the_notes_belongs_to_exactly_one_stage() -> None:
+    declared = [reason for stage in STAGES for reason in stage.reasons]
+    notes = {Reason.REFERENCE_NOT_VERIFIED, Reason.SUPERVISOR_OVERRIDE}
+    assert len(declared) == len(set(declared)) and set(declared) == set(Reason) - notes
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_only_verdicts_of_the_counter_stage_wait_for_the_counter(name: str) -> None:
+    verdict = decide(CASES[name][0])
+    settled_earlier = any(r not in COUNTER_STAGE.reasons for r in verdict.reasons if OUTCOME_OF[r] is not Outcome.ISSUE)
+    assert awaits_counter(verdict) is not settled_earlier
+
+
+def test_a_stage_that_gives_a_reason_it_does_not_declare_is_a_bug(monkeypatch: pytest.MonkeyPatch) -> None:
+    lying = Stage("code", STAGES[0].checks, frozenset({Reason.NOT_FOUND}))
+    monkeypatch.setattr("desk_app.core.rules.STAGES", (lying, *STAGES[1:]))
+    with pytest.raises(AssertionError, match="does not declare"):
+        decide(case(code=CodeStatus.INVALID))

@@ -29,11 +29,12 @@ from desk_app.core.model import (
 from desk_app.demo.build import MORNING_STARTS, DemoSample, DemoSummary, NotADemoDatabase, build_demo
 from desk_app.demo.generator import generate_rows, write_csv, write_photos
 from desk_app.demo.photos import portrait_jpeg
-from desk_app.desk import Desk, event_of, install_event
 from desk_app.intake.photos import load_photo
 from desk_app.intake.rows import COLUMNS, ParsedRow, parse_row
 from desk_app.intake.sources import read_source
 from desk_app.scan.decode import decode_file
+from desk_app.service import DeskService
+from desk_app.service.startup import event_of, install_event
 from desk_app.store import open_store
 from tests.conftest import BRUSSELS, FixedClock
 
@@ -225,7 +226,7 @@ def test_the_samples_behave_as_the_summary_says(built: Built, tmp_path: Path) ->
     with open_store(copy) as store:
         event = event_of(store)
         assert event is not None
-        desk = Desk(store, event, FixedClock(datetime(2024, 2, 14, 10, 0, tzinfo=BRUSSELS)))
+        desk = DeskService(store, event, FixedClock(datetime(2024, 2, 14, 10, 0, tzinfo=BRUSSELS)))
 
         def check_in(sample: DemoSample | None) -> tuple[Outcome, tuple[Reason, ...]]:
             assert sample is not None
@@ -263,7 +264,7 @@ def test_the_printouts_carry_signed_codes_the_desk_accepts(built: Built, tmp_pat
     with open_store(copy) as store:
         event = event_of(store)
         assert event is not None
-        desk = Desk(store, event, FixedClock(datetime(2024, 2, 14, 10, 0, tzinfo=BRUSSELS)))
+        desk = DeskService(store, event, FixedClock(datetime(2024, 2, 14, 10, 0, tzinfo=BRUSSELS)))
         reading = desk.read_code(decoded.text)
     assert (reading.status, reading.reference) == (CodeStatus.SIGNED_VALID, sample.reference)
 

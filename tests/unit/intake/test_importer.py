@@ -12,12 +12,12 @@ from PIL import Image
 
 from desk_app.core.event import EventConfig
 from desk_app.core.model import Application, PresentedDocument, PresentedPress, Status
-from desk_app.desk import Desk, Station
 from desk_app.errors import ImportRejected
 from desk_app.intake.importer import import_list
 from desk_app.intake.rows import COLUMNS
+from desk_app.service import DeskService, Station
 from desk_app.store import Store
-from tests.conftest import FIRST_MORNING, make_application
+from tests.conftest import FIRST_MORNING, make_application, store_of
 
 
 def row_of(app: Application, photo: str = "") -> dict[str, str]:
@@ -124,8 +124,8 @@ def test_broken_files_are_rejected_with_a_place(store: Store, event: EventConfig
     assert store.applications.count() == 0
 
 
-def test_reimport_updates_and_keeps_history(desk: Desk, tmp_path: Path) -> None:
-    store = desk.store
+def test_reimport_updates_and_keeps_history(desk: DeskService, tmp_path: Path) -> None:
+    store = store_of(desk)
     apps = people(2)
     import_list(store, write_csv(tmp_path / "v1.csv", [row_of(a) for a in apps]), FIRST_MORNING)
     served = desk.check_in(

@@ -27,16 +27,10 @@ from desk_app.core.model import (
     Reason,
     Status,
 )
-from desk_app.desk import Desk, Station
-from desk_app.reports.daily import (
-    CSV_COLUMNS,
-    ReportError,
-    Tally,
-    export_csv,
-    export_pdf,
-    summarise,
-)
+from desk_app.reports.daily import CSV_COLUMNS, ReportError, export_csv, export_pdf
 from desk_app.reports.pdf_report import reason_text
+from desk_app.reports.totals import Tally, summarise
+from desk_app.service import DeskService, Station
 from desk_app.store import Store
 from tests.conftest import BRUSSELS, FixedClock, make_application
 
@@ -69,7 +63,7 @@ def _at(clock: FixedClock, day: int, hour: int, minute: int) -> None:
 
 
 @pytest.fixture
-def day(desk: Desk, clock: FixedClock, staffed_store: Store, event: EventConfig) -> Day:
+def day(desk: DeskService, clock: FixedClock, staffed_store: Store, event: EventConfig) -> Day:
     staffed_store.applications.upsert_many(
         [
             make_application(reference="DM24-000001"),

@@ -7,7 +7,6 @@ The signing key never goes to a desk. A desk's database holds only verify keys, 
 from __future__ import annotations
 
 import os
-from datetime import datetime
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -21,8 +20,9 @@ from cryptography.hazmat.primitives.serialization import (
 )
 
 from desk_app.core.codes import key_id
-from desk_app.core.model import Action, LogRecord
+from desk_app.core.model import Action
 from desk_app.errors import ConfigError
+from desk_app.service.journal import Journal
 from desk_app.store import Store
 
 SIGNING_KEY_FILE = "signing-key.pem"
@@ -70,7 +70,7 @@ def parse_verify_key(pem: bytes, source: str) -> Ed25519PublicKey:
     return key
 
 
-def install_verify_key(store: Store, path: Path, at: datetime, staff: str = "") -> str:
+def install_verify_key(store: Store, journal: Journal, path: Path, staff: str = "") -> str:
     """Give the database a verify key; returns its key id."""
     try:
         pem = path.read_bytes()
@@ -79,7 +79,7 @@ def install_verify_key(store: Store, path: Path, at: datetime, staff: str = "") 
     kid = key_id(parse_verify_key(pem, str(path)))
     with store.transaction():
         store.meta.put(_META_PREFIX + kid, pem.decode("ascii"))
-        store.log.append(LogRecord(at, Action.KEY_INSTALLED, staff=staff, detail={"key_id": kid}))
+        journal.record(Action.KEY_INSTALLED, staff=staff, detail={"key_id": kid})
     return kid
 
 

@@ -102,12 +102,23 @@ def _toml_value(value: object) -> str:
     return f'"{text}"'
 
 
-def station_printer(queue: str = "", pdf_dir: str = "", station: StationConfig | None = None) -> Printer:
-    """The printer a desk prints on: the queue or folder asked for, else the station's, else an error."""
-    queue = queue or (station.printer if station and not pdf_dir else "")
-    pdf_dir = pdf_dir or (station.pdf_dir if station and not queue else "")
+def default_badge_folder() -> Path:
+    """Where a desk without a printer keeps its badge PDFs unless told otherwise."""
+    data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return data_home / "desk-app" / "badges"
+
+
+def choose_printer(station: StationConfig | None, queue: str = "", pdf_dir: str = "") -> Printer:
+    """The printer a desk prints on: the queue or folder asked for, else the station's, else an error.
+
+    A station with neither a queue nor a folder writes its badges to ``default_badge_folder()``.
+    """
     if queue:
         return CupsPrinter(queue)
     if pdf_dir:
         return PdfFolderPrinter(Path(pdf_dir).expanduser())
+    if station is not None:
+        if station.printer:
+            return CupsPrinter(station.printer)
+        return PdfFolderPrinter(Path(station.pdf_dir).expanduser() if station.pdf_dir else default_badge_folder())
     raise ConfigError("no printer: give --printer QUEUE or --pdf-dir DIR, or set one in the station settings")

@@ -1,0 +1,149 @@
+"""Who may do what at a desk: PIN checks with the lock-out after wrong PINs, roles and entrances, staff accounts.
+
+Every PIN typed, right or wrong, is written to the log (LOGIN or LOGIN_FAILED, with what it was for). The lock-out
+is read back from those entries, so it holds across windows, command-line runs and desks on one database.
+"""
+
+from __future__ import annotations
+
+import math
+
+from desk_app.core.clock import Clock
+from desk_app.core.event import EventConfig
+from desk_app.core.model import AccreditationKind, Action, Role, StaffMember
+from desk_app.core.pins import MAX_FAILURES, PinAttempt, PinLock, pin_lock, pin_problem
+from desk_app.errors import StaffError
+from desk_app.service.journal import Journal, Station
+from desk_app.store import Store
+
+ROLE_ISSUES = {Role.COUNTER: AccreditationKind.MINISTERIAL, Role.PASS_OFFICE: AccreditationKind.ANNUAL}
+_LOGGED_LOGIN_CHARS = 64  # a login typed into the box is logged as typed, up to this length
+
+
+class PinRefused(StaffError):
+    """A login and PIN not accepted, or a login still waiting after too many wrong PINs.
+
+    ``lock`` says how many tries are left before a wait, or how long the wait still is.
+    """
+
+    def __init__(self, message: str, lock: PinLock) -> None:
+        super().__init__(message)
+        self.lock = lock
+
+
+class NotAtThisDesk(StaffError):
+    """The PIN was right, but this member may not work at this entrance (or is not active)."""
+
+    def __init__(self, message: str, member: StaffMember | None, home_entrance: str = "") -> None:
+        super().__init__(message)
+        self.member = member
+        self.home_entrance = home_entrance
+
+
+class Access:
+    """PIN checks and staff accounts for one desk service."""
+
+    def __init__(self, store: Store, event: EventConfig, clock: Clock, journal: Journal) -> None:
+        self._store = store
+        self._event = event
+        self._clock = clock
+        self._journal = journal
+
+    # --- PINs -----------------------------------------------------------------------------------------------
+
+    def pin_lock(self, login: str) -> PinLock:
+        """Where ``login`` stands: wrong PINs in a row, and the wait before the next try."""
+        entries = self._store.log.latest_by(login, (Action.LOGIN, Action.LOGIN_FAILED), MAX_FAILURES)
+        attempts = [PinAttempt(e.record.time, e.record.action is Action.LOGIN) for e in entries]
+        return pin_lock(attempts, self._clock.now())
+
+    def check_pin(self, login: str, pin: str, purpose: str, where: Station | None = None) -> StaffMember:
+        """The member whose login and PIN these are; logs the attempt either way.
+
+        Raises:
+            PinRefused: unknown or inactive login, wrong PIN, or a login that must wait first.
+        """
+        login = login.strip()[:_LOGGED_LOGIN_CHARS]
+        lock = self.pin_lock(login)
+        if lock.wait_s > 0:
+            raise PinRefused(
+                f"too many wrong PINs for {login!r}: wait {math.ceil(lock.wait_s)} seconds, then try again", lock
+            )
+        member = self._store.staff.get(login)
+        accepted = member is not None and member.active and self._store.staff.check_pin(login, pin)
+        detail = {"for": purpose}
+        self._journal.record(Action.LOGIN if accepted else Action.LOGIN_FAILED, where, staff=login, detail=detail)
+        if not accepted or member is None:
+            lock = self.pin_lock(login)
+            if lock.wait_s > 0:
+                message = f"login or PIN not accepted; {login!r} must now wait {math.ceil(lock.wait_s)} seconds"
+            else:
+                message = f"login or PIN not accepted ({lock.attempts_left} more tries before a wait)"
+            raise PinRefused(message, lock)
+        return member
+
+    def log_in(self, entrance: str, desk: str, login: str, pin: str) -> StaffMember:
+        """Start (or unlock) a shift at a desk: the PIN, then whether this member works at this entrance."""
+        member = self.check_pin(login, pin, "log in", Station(entrance, desk, ""))
+        return self.staff_at(Station(entrance, desk, member.login))
+
+    def authorise_supervisor(self, login: str, pin: str, reason: str, where: Station | None = None) -> StaffMember:
+        """A supervisor's decision: their PIN, their role, and a reason for the log."""
+        if not reason.strip():
+            raise StaffError("a supervisor decision needs a reason")
+        member = self.check_pin(login, pin, reason.strip()[:120], where)
+        if member.role is not Role.SUPERVISOR:
+            raise StaffError(f"supervisor login or PIN not accepted: {member.login} is not a supervisor")
+        return member
+
+    # --- roles and entrances --------------------------------------------------------------------------------
+
+    def staff_at(self, station: Station) -> StaffMember:
+        """The station's staff member, if they may work at that entrance."""
+        if station.entrance not in self._event.entrances:
+            known = ", ".join(self._event.entrances)
+            raise StaffError(f"unknown entrance {station.entrance!r} (this event has: {known})")
+        member = self._store.staff.get(station.staff)
+        if member is None or not member.active:
+            raise NotAtThisDesk(f"no active staff member {station.staff!r}", member)
+        kind = ROLE_ISSUES.get(member.role)
+        if kind is not None and kind not in self._event.entrances[station.entrance].issues:
+            home = self._event.entrance_for(kind)
+            raise NotAtThisDesk(
+                f"{member.full_name} is {member.role.value} staff and works at the {home.name}", member, home.key
+            )
+        return member
+
+    # --- accounts -------------------------------------------------------------------------------------------
+
+    def add_staff(self, member: StaffMember, pin: str, by: str, where: Station | None = None) -> StaffMember:
+        """Add an account with its PIN; the log says who added whom."""
+        member = StaffMember(member.login.strip(), member.full_name.strip(), member.role, member.active)
+        if not member.login or not member.full_name:
+            raise StaffError("a member of staff needs a login and a full name")
+        if problem := pin_problem(pin):
+            raise StaffError(problem)
+        with self._store.transaction():
+            self._store.staff.add(member, pin, self._clock.now())
+            detail = {"login": member.login, "role": member.role.value}
+            self._journal.record(Action.STAFF_ADDED, where, staff=by, detail=detail)
+        return member
+
+    def set_active(self, login: str, active: bool, by: str, where: Station | None = None) -> None:
+        """Stop a member from logging in (or let them again); their past work stays in the log."""
+        with self._store.transaction():
+            if not self._store.staff.set_active(login, active):
+                raise StaffError(f"no staff member {login!r}")
+            action = Action.STAFF_ENABLED if active else Action.STAFF_DISABLED
+            self._journal.record(action, where, staff=by, detail={"login": login})
+
+    def members(self) -> list[StaffMember]:
+        return self._store.staff.all()
+
+    def member(self, login: str) -> StaffMember | None:
+        return self._store.staff.get(login)
+
+    def display_name(self, login: str) -> str:
+        """'Anna Counter (anna)', or the login alone when the account is gone."""
+        member = self._store.staff.get(login)
+        return f"{member.full_name} ({member.login})" if member else login

@@ -1,0 +1,272 @@
+"""The check-in workflow: scan -> look up -> decide -> issue -> log.
+
+The decision, the badge and the log entry are written in one transaction: a desk that dies halfway leaves
+either all of them or none, and two desks racing for the same person are serialised by the database.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from desk_app.core.clock import Clock, to_utc_text
+from desk_app.core.codes import CodeReading, read_code
+from desk_app.core.event import EventConfig
+from desk_app.core.model import (
+    Action,
+    Application,
+    Badge,
+    BadgeState,
+    CodeStatus,
+    Evidence,
+    LogEntry,
+    Outcome,
+    PresentedDocument,
+    PresentedPress,
+    Reason,
+    Verdict,
+)
+from desk_app.core.rules import Case, awaits_counter, decide
+from desk_app.errors import StaffError, StoreError
+from desk_app.service.access import Access
+from desk_app.service.journal import Journal, Station
+from desk_app.store import Store
+
+MAX_LOGGED_CODE = 64
+
+
+@dataclass(frozen=True)
+class CheckinResult:
+    """A decision made and logged; ``badge`` is the badge it reserved or issued, if any."""
+
+    reference: str
+    code: CodeStatus
+    verdict: Verdict
+    application: Application | None
+    badge: Badge | None
+    log_entry: LogEntry
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """What a scan says before any document is shown.
+
+    ``final``: an earlier stage of the rules settled it (refused, redirected, already issued); it was logged as a
+    CHECKIN. Otherwise the counter's check decides next: ``verdict`` is the verdict so far (the documents not yet
+    shown) and the scan was logged as a LOOKUP.
+    """
+
+    reference: str
+    code: CodeStatus
+    verdict: Verdict
+    application: Application | None
+    final: bool
+    log_entry: LogEntry
+
+
+class Checkins:
+    """Check-ins, overrides, voids and the purge for one desk service."""
+
+    def __init__(
+        self,
+        store: Store,
+        event: EventConfig,
+        clock: Clock,
+        journal: Journal,
+        access: Access,
+        keys: Mapping[str, Ed25519PublicKey],
+    ) -> None:
+        self._store = store
+        self._event = event
+        self._clock = clock
+        self._journal = journal
+        self._access = access
+        self._keys = keys
+
+    def read_code(self, text: str) -> CodeReading:
+        """The reference a scanned or typed code stands for, and how far it can be trusted."""
+        reading = read_code(text, self._event.id, self._keys)
+        return dataclasses.replace(reading, reference=reading.reference[:MAX_LOGGED_CODE])
+
+    def scan(self, station: Station, code_text: str) -> ScanResult:
+        """Look a code up and decide as far as the code and the list allow; one transaction, one code check."""
+        self._access.staff_at(station)
+        with self._store.transaction():
+            case = self._case(station, code_text, None, None)
+            verdict = decide(case)
+            final = not awaits_counter(verdict)
+            if final:
+                entry = self._log_verdict(station, case, verdict)
+            else:
+                detail = {"code": case.evidence.code.value, "preview": verdict.outcome.value}
+                if case.code_problem:
+                    detail["code_problem"] = case.code_problem
+                entry = self._journal.record(
+                    Action.LOOKUP,
+                    station,
+                    reference=case.reference,
+                    reasons=verdict.reasons,
+                    detail=detail,
+                    at=case.now,
+                )
+        return ScanResult(case.reference, case.evidence.code, verdict, case.application, final, entry)
+
+    def check_in(
+        self,
+        station: Station,
+        code_text: str,
+        document: PresentedDocument | None = None,
+        press: PresentedPress | None = None,
+        printing: bool = False,
+        face_matches: bool | None = None,
+    ) -> CheckinResult:
+        """Decide, issue if the verdict says so, and log; one transaction.
+
+        With ``printing`` the badge is recorded as PRINTING: the person is not served until the badge issuer sees
+        the job complete, and no other desk can serve them meanwhile.
+        """
+        self._access.staff_at(station)
+        with self._store.transaction():
+            case = self._case(station, code_text, document, press, face_matches)
+            verdict = decide(case)
+            entry = self._log_verdict(station, case, verdict)
+            badge = None
+            if verdict.issues_badge:
+                badge = self._start_print(station, case) if printing else self._issue(station, case, verdict)
+        return CheckinResult(case.reference, case.evidence.code, verdict, case.application, badge, entry)
+
+    def override(
+        self,
+        station: Station,
+        supervisor: str,
+        supervisor_pin: str,
+        reason: str,
+        code_text: str,
+        document: PresentedDocument | None = None,
+        press: PresentedPress | None = None,
+        printing: bool = False,
+        face_matches: bool | None = None,
+    ) -> CheckinResult:
+        """A supervisor accepts a doubtful ID or press card: only a NEEDS_SUPERVISOR verdict can be overridden."""
+        self._access.authorise_supervisor(supervisor, supervisor_pin, reason, station)
+        self._access.staff_at(station)
+        with self._store.transaction():
+            case = self._case(station, code_text, document, press, face_matches)
+            verdict = decide(case)
+            if verdict.outcome is not Outcome.NEEDS_SUPERVISOR:
+                raise StaffError(f"nothing to override: the verdict is {verdict.outcome.value}")
+            accepted = Verdict(Outcome.ISSUE, (*verdict.reasons, Reason.SUPERVISOR_OVERRIDE))
+            entry = self._journal.record(
+                Action.OVERRIDE,
+                station,
+                reference=case.reference,
+                outcome=Outcome.ISSUE,
+                reasons=accepted.reasons,
+                detail={"supervisor": supervisor, "reason": reason, "code": case.evidence.code.value},
+                at=case.now,
+            )
+            badge = self._start_print(station, case) if printing else self._issue(station, case, accepted)
+        return CheckinResult(case.reference, case.evidence.code, accepted, case.application, badge, entry)
+
+    def void_badge(self, station: Station, supervisor: str, supervisor_pin: str, serial: str, reason: str) -> Badge:
+        """Void an issued badge (lost, damaged, handed to the wrong person); the person may be served again."""
+        self._access.authorise_supervisor(supervisor, supervisor_pin, reason, station)
+        self._access.staff_at(station)
+        with self._store.transaction():
+            now = self._clock.now()
+            badge = self._store.badges.get(serial)
+            if badge is None or not self._store.badges.void(serial, now, reason):
+                raise StoreError(f"no active badge with serial {serial!r}")
+            detail = {"serial": serial, "supervisor": supervisor, "reason": reason}
+            self._journal.record(Action.VOID, station, reference=badge.reference, detail=detail, at=now)
+        return badge
+
+    def purge_personal_data(self, supervisor: str, supervisor_pin: str) -> int:
+        """After the event, erase the applicants' personal data; refused while the event is still on."""
+        self._access.authorise_supervisor(supervisor, supervisor_pin, "purge after the event")
+        now = self._clock.now()
+        if self._event.local(now).date() <= self._event.last_day:
+            raise StaffError(f"personal data can be purged only after the event (last day {self._event.last_day})")
+        with self._store.transaction():
+            purged = self._store.applications.purge_personal_data()
+            self._journal.record(Action.PURGE, staff=supervisor, detail={"applications": str(purged)}, at=now)
+        return purged
+
+    def _case(
+        self,
+        station: Station,
+        code_text: str,
+        document: PresentedDocument | None,
+        press: PresentedPress | None,
+        face_matches: bool | None = None,
+    ) -> Case:
+        """What the rules need, read inside the caller's transaction so no other desk can change it meanwhile."""
+        reading = self.read_code(code_text)
+        application = self._store.applications.get(reading.reference)
+        if application and reading.kind and reading.kind is not application.kind:
+            problem = f"the code says {reading.kind.value}, the list says {application.kind.value}"
+            reading = dataclasses.replace(reading, status=CodeStatus.KIND_MISMATCH, problem=problem)
+        active = self._store.badges.active_for(reading.reference) if application else None
+        evidence = Evidence(reading.status, document, press, face_matches)
+        now = self._clock.now()
+        return Case(
+            self._event, station.entrance, evidence, application, active, now, reading.reference, reading.problem
+        )
+
+    def _start_print(self, station: Station, case: Case) -> Badge:
+        application = case.application
+        assert application is not None
+        return self._store.badges.issue(
+            application.reference,
+            application.kind,
+            case.now,
+            station.entrance,
+            station.desk,
+            station.staff,
+            BadgeState.PRINTING,
+        )
+
+    def _issue(self, station: Station, case: Case, verdict: Verdict) -> Badge:
+        application = case.application
+        assert application is not None
+        badge = self._store.badges.issue(
+            application.reference, application.kind, case.now, station.entrance, station.desk, station.staff
+        )
+        self._journal.record(
+            Action.ISSUE,
+            station,
+            reference=application.reference,
+            outcome=Outcome.ISSUE,
+            reasons=verdict.reasons,
+            detail={"serial": badge.serial, "kind": badge.kind.value},
+            at=case.now,
+        )
+        return badge
+
+    def _log_verdict(self, station: Station, case: Case, verdict: Verdict) -> LogEntry:
+        detail = {"code": case.evidence.code.value}
+        if case.code_problem:
+            detail["code_problem"] = case.code_problem
+        if verdict.redirect_to:
+            detail["redirect_to"] = verdict.redirect_to
+        if verdict.prior_badge:
+            prior = verdict.prior_badge
+            detail.update(
+                prior_serial=prior.serial,
+                prior_issued_at=to_utc_text(prior.issued_at),
+                prior_entrance=prior.entrance,
+                prior_desk=prior.desk,
+                prior_staff=prior.staff,
+            )
+        return self._journal.record(
+            Action.CHECKIN,
+            station,
+            reference=case.reference,
+            outcome=verdict.outcome,
+            reasons=verdict.reasons,
+            detail=detail,
+            at=case.now,
+        )

@@ -1,0 +1,264 @@
+"""``DeskService``: the one door into a desk. The window and the command line hold one and call only it.
+
+Everything a person can do at a desk is a method here; the store behind it is private, every action is logged by
+the service's one journal, and the rules are asked through ``core.rules`` only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from desk_app.core.clock import Clock
+from desk_app.core.codes import CodeReading
+from desk_app.core.event import EventConfig
+from desk_app.core.model import (
+    AccreditationKind,
+    Action,
+    Application,
+    Badge,
+    LogEntry,
+    PresentedDocument,
+    PresentedPress,
+    StaffMember,
+)
+from desk_app.core.pins import PinLock
+from desk_app.intake.importer import ImportSummary, import_list
+from desk_app.office.confirmations import write_confirmations
+from desk_app.printing.base import Printer
+from desk_app.reports.daily import export_csv, export_pdf
+from desk_app.reports.totals import DayTotals
+from desk_app.service.access import Access
+from desk_app.service.checkins import CheckinResult, Checkins, ScanResult
+from desk_app.service.counts import LiveCounts, live_counts
+from desk_app.service.issuing import BadgeDrawer, BadgeIssuer
+from desk_app.service.journal import Journal, Station
+from desk_app.service.keys import install_verify_key, verify_keys
+from desk_app.store import Store, open_store
+from desk_app.store.checkin_log import ChainReport
+
+Progress = Callable[[int, int], None]
+EXPORT_FORMATS = ("csv", "pdf")
+
+
+class DeskService:
+    """One open desk: its database, event and clock, and every action staff can take.
+
+    Args:
+        store: the database; the service owns it from now on (``close`` closes it).
+        event: the event the database serves.
+        clock: the desk's clock (the real one, or one started at ``--now``).
+        opened_from: the location ``store`` was opened from, with any password (``reopen`` needs it); by default
+            ``store.location``.
+    """
+
+    def __init__(self, store: Store, event: EventConfig, clock: Clock, opened_from: str | Path | None = None) -> None:
+        self._store = store
+        self._opened_from = opened_from if opened_from is not None else store.location
+        self.event = event
+        self.clock = clock
+        self._journal = Journal(store, clock)
+        self._access = Access(store, event, clock, self._journal)
+        self._checkins = Checkins(store, event, clock, self._journal, self._access, verify_keys(store))
+        self._drawer = BadgeDrawer(store, event)
+
+    @property
+    def location(self) -> str:
+        """Where the data lives, fit to show: a file path, or a PostgreSQL URL without its password."""
+        return self._store.location
+
+    def today(self) -> date:
+        """The event-local date now."""
+        return self.event.local(self.clock.now()).date()
+
+    def reopen(self) -> DeskService:
+        """The same desk on a connection of its own, for work in another thread; close it when done."""
+        return DeskService(open_store(self._opened_from), self.event, self.clock, self._opened_from)
+
+    def close(self) -> None:
+        self._store.close()
+
+    def __enter__(self) -> DeskService:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # --- staff at the desk ----------------------------------------------------------------------------------
+
+    def log_in(self, entrance: str, desk: str, login: str, pin: str) -> StaffMember:
+        """Start or unlock a shift; every attempt is logged, and wrong PINs lock the login for a while.
+
+        Raises:
+            PinRefused: wrong login or PIN, or the login must wait (``lock`` says how long).
+            NotAtThisDesk: the PIN was right but this member works at another entrance.
+        """
+        return self._access.log_in(entrance, desk, login, pin)
+
+    def pin_lock(self, login: str) -> PinLock:
+        return self._access.pin_lock(login)
+
+    def authorise_supervisor(self, login: str, pin: str, reason: str, where: Station | None = None) -> StaffMember:
+        """A supervisor's login and PIN, for ``reason``; logged, and throttled like every PIN."""
+        return self._access.authorise_supervisor(login, pin, reason, where)
+
+    def staff_at(self, station: Station) -> StaffMember:
+        return self._access.staff_at(station)
+
+    def staff_members(self) -> list[StaffMember]:
+        return self._access.members()
+
+    def staff_member(self, login: str) -> StaffMember | None:
+        return self._access.member(login)
+
+    def staff_display_name(self, login: str) -> str:
+        return self._access.display_name(login)
+
+    def add_staff(self, member: StaffMember, pin: str, by: str, where: Station | None = None) -> StaffMember:
+        return self._access.add_staff(member, pin, by, where)
+
+    def set_staff_active(self, login: str, active: bool, by: str, where: Station | None = None) -> None:
+        self._access.set_active(login, active, by, where)
+
+    # --- check-in -------------------------------------------------------------------------------------------
+
+    def read_code(self, text: str) -> CodeReading:
+        return self._checkins.read_code(text)
+
+    def scan(self, station: Station, code_text: str) -> ScanResult:
+        """A scanned or typed code: the verdict so far, and whether it is final (see ``ScanResult``)."""
+        return self._checkins.scan(station, code_text)
+
+    def check_in(
+        self,
+        station: Station,
+        code_text: str,
+        document: PresentedDocument | None = None,
+        press: PresentedPress | None = None,
+        printing: bool = False,
+        face_matches: bool | None = None,
+    ) -> CheckinResult:
+        return self._checkins.check_in(station, code_text, document, press, printing, face_matches)
+
+    def override(
+        self,
+        station: Station,
+        supervisor: str,
+        supervisor_pin: str,
+        reason: str,
+        code_text: str,
+        document: PresentedDocument | None = None,
+        press: PresentedPress | None = None,
+        printing: bool = False,
+        face_matches: bool | None = None,
+    ) -> CheckinResult:
+        return self._checkins.override(
+            station, supervisor, supervisor_pin, reason, code_text, document, press, printing, face_matches
+        )
+
+    def void_badge(self, station: Station, supervisor: str, supervisor_pin: str, serial: str, reason: str) -> Badge:
+        return self._checkins.void_badge(station, supervisor, supervisor_pin, serial, reason)
+
+    def purge_personal_data(self, supervisor: str, supervisor_pin: str) -> int:
+        return self._checkins.purge_personal_data(supervisor, supervisor_pin)
+
+    def issuer(self, printer: Printer, size: str = "card", timeout_s: float = 60.0) -> BadgeIssuer:
+        """Prints, reprints and recovers badges of this desk on ``printer``."""
+        return BadgeIssuer(self._store, self.clock, self._journal, self._access, self._drawer, printer, size, timeout_s)
+
+    # --- looking things up ----------------------------------------------------------------------------------
+
+    def find(self, text: str, limit: int = 20, station: Station | None = None) -> list[Application]:
+        """The application a reference or code names, else those whose names match; logged as a LOOKUP."""
+        exact = self._store.applications.get(self.read_code(text).reference)
+        found = [exact] if exact else self._store.applications.search(text, limit)
+        detail = {"by": "reference" if exact else "name", "results": str(len(found))}
+        self._journal.record(Action.LOOKUP, station, reference=exact.reference if exact else "", detail=detail)
+        return found
+
+    def search(self, text: str, limit: int = 20) -> list[Application]:
+        """Applications whose names match (accents and case do not matter)."""
+        return self._store.applications.search(text, limit)
+
+    def application(self, reference: str) -> Application | None:
+        return self._store.applications.get(reference)
+
+    def photo(self, application: Application) -> bytes | None:
+        """The application's photo as imported (JPEG or PNG bytes)."""
+        if not application.photo_sha256:
+            return None
+        photo = self._store.applications.photo(application.photo_sha256)
+        return photo.data if photo else None
+
+    def badge(self, serial: str) -> Badge | None:
+        return self._store.badges.get(serial)
+
+    def active_badge(self, reference: str) -> Badge | None:
+        """The badge a person holds now (handed over or being printed)."""
+        return self._store.badges.active_for(reference)
+
+    def find_badge(self, text: str) -> Badge | None:
+        """A badge by its serial, else the badge a reference holds."""
+        return self._store.badges.get(text) or self._store.badges.active_for(text)
+
+    def handed_over(self, kind: AccreditationKind) -> list[Badge]:
+        return self._store.badges.handed_over(kind)
+
+    def render_badges(self, held: list[Badge], size: str) -> bytes:
+        """One PDF of ``held``, a page each, with names and photos from the list."""
+        return self._drawer.render_all(held, size)
+
+    # --- supervisors ----------------------------------------------------------------------------------------
+
+    def counts(self, day: date) -> LiveCounts:
+        return live_counts(self._store, self.event, day)
+
+    def log_entries(self, day: date) -> list[LogEntry]:
+        """The log of one event-local day, in chain order."""
+        start, end = self.event.day_bounds(day)
+        return list(self._store.log.between(start, end))
+
+    def count_log_entries(self, day: date) -> int:
+        start, end = self.event.day_bounds(day)
+        return sum(1 for _ in self._store.log.between(start, end))
+
+    def verify_log(self) -> ChainReport:
+        return self._store.log.verify()
+
+    def export_day(self, day: date, fmt: str, out: Path, progress: Progress | None = None) -> DayTotals:
+        """One day's log as CSV or as the PDF report, written whole or not at all."""
+        writer = export_csv if fmt == "csv" else export_pdf
+        return writer(self._store, self.event, day, out, progress)
+
+    def import_list(
+        self, path: Path, photos_dir: Path | None = None, by: str = "", progress: Progress | None = None
+    ) -> ImportSummary:
+        """Import the accreditation list, all rows or none; the import is logged with the list."""
+
+        def record(summary: ImportSummary) -> None:
+            detail = {
+                "file": summary.file,
+                "sha256": summary.file_sha256,
+                "rows": str(summary.rows),
+                "added": str(summary.added),
+                "updated": str(summary.updated),
+                "photos": str(summary.photos),
+            }
+            self._journal.record(Action.IMPORT, staff=by, detail=detail)
+
+        return import_list(self._store, path, self.clock.now(), photos_dir, progress, record)
+
+    def install_verify_key(self, path: Path, by: str = "") -> str:
+        """Trust codes signed with the key whose verify key is at ``path``; its key id."""
+        kid = install_verify_key(self._store, self._journal, path, by)
+        self._checkins = Checkins(
+            self._store, self.event, self.clock, self._journal, self._access, verify_keys(self._store)
+        )
+        return kid
+
+    def write_confirmations(self, key: Ed25519PrivateKey, folder: Path, progress: Progress | None = None) -> int:
+        """Accreditation office: the confirmation printout of every approved application."""
+        return write_confirmations(self._store, self.event, key, folder, progress)
