@@ -139,6 +139,9 @@ def bench_scan_to_verdict(app: QApplication, db: Path, applications: int, codes:
     loop = QEventLoop()
     view.verdict_shown.connect(shown.append)
     view.verdict_shown.connect(loop.quit)
+    give_up = QTimer()  # one timer, stopped after each wait: a stale one would end a later scan's wait early
+    give_up.setSingleShot(True)
+    give_up.timeout.connect(loop.quit)
     total, after_enter, states = [], [], []
     try:
         for code in codes:
@@ -150,8 +153,9 @@ def bench_scan_to_verdict(app: QApplication, db: Path, applications: int, codes:
             enter = time.perf_counter()
             QTest.keyClick(target, Qt.Key.Key_Return)
             if not shown:
-                QTimer.singleShot(10_000, loop.quit)
+                give_up.start(10_000)
                 loop.exec()
+                give_up.stop()
             app.processEvents()  # the banner's paint
             end = time.perf_counter()
             total.append((end - start) * 1000)

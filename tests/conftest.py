@@ -97,7 +97,7 @@ def staffed_store(store: Store, event: EventConfig) -> Store:
 
 @pytest.fixture
 def desk(staffed_store: Store, event: EventConfig, clock: FixedClock) -> DeskService:
-    return DeskService(staffed_store, event, clock)
+    return DeskService(staffed_store, event, clock, real_clock=clock)  # the PIN lock-out runs on the test's time
 
 
 @pytest.fixture(scope="session")

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from desk_app.cli import badge_commands, commands
 from desk_app.errors import DeskError
+from desk_app.service import BADGE_SIZES, EXPORT_FORMATS
 
 EPILOG = __doc__.split("\n\n", 1)[1] if __doc__ else ""
 
@@ -69,7 +70,7 @@ def _printing(parser: argparse.ArgumentParser, optional: bool = True) -> None:
     where.add_argument(
         "--pdf-dir", metavar="DIR", help="write badges as PDF files here instead (desks with no printer)"
     )
-    parser.add_argument("--size", choices=("card", "a6"), help="badge size (default: the station's, else card)")
+    parser.add_argument("--size", choices=BADGE_SIZES, help="badge size (default: the station's, else card)")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the print job (default 60)")
 
 
@@ -148,13 +149,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("badge", "render the badge a person holds to a PDF file")
     p.add_argument("reference", metavar="REF")
     p.add_argument("--out", required=True, metavar="FILE.pdf")
-    p.add_argument("--size", choices=("card", "a6"))
+    p.add_argument("--size", choices=BADGE_SIZES)
     p.set_defaults(run=badge_commands.badge)
 
     p = add("badges", "render every handed-over badge of one kind to one PDF, a page each")
     p.add_argument("--kind", required=True, choices=("ministerial", "annual"))
     p.add_argument("--out", required=True, metavar="FILE.pdf")
-    p.add_argument("--size", choices=("card", "a6"))
+    p.add_argument("--size", choices=BADGE_SIZES)
     p.set_defaults(run=badge_commands.badges)
 
     p = sub.add_parser(
@@ -166,7 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("export", "export one day's check-in log (the day in the event's time zone)")
     p.add_argument("--day", required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--format", required=True, choices=("csv", "pdf"))
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     p.add_argument("--out", required=True, metavar="FILE")
     p.set_defaults(run=commands.export)
 

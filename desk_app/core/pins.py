@@ -84,5 +84,5 @@ def pin_lock(recent: Sequence[PinAttempt], now: datetime) -> PinLock:
         failures += 1
     if failures < MAX_FAILURES:
         return PinLock(failures, 0.0)
-    elapsed = (now - recent[0].at).total_seconds()
+    elapsed = max(0.0, (now - recent[0].at).total_seconds())  # a clock set back never waits longer than a lock
     return PinLock(failures, max(0.0, LOCK_SECONDS - elapsed))

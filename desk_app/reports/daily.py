@@ -20,7 +20,6 @@ from desk_app.core.clock import to_utc_text
 from desk_app.core.event import EventConfig
 from desk_app.core.model import LogEntry
 from desk_app.errors import DeskError
-from desk_app.reports.pdf_report import render_day_report
 from desk_app.reports.totals import DayCounter, DayTotals, summarise
 from desk_app.store import Store
 
@@ -87,6 +86,9 @@ def export_pdf(
     generated_at: datetime | None = None,
 ) -> DayTotals:
     """Write the A4 report of ``day`` to ``out``: totals per entrance, desk, hour and refusal reason."""
+    # reportlab's page layout loads only when a PDF is asked for: a desk starts without it.
+    from desk_app.reports.pdf_report import render_day_report
+
     start, end = event.day_bounds(day)
     totals = summarise(_reporting(store.log.between(start, end), progress), event, day)
     with atomic_output(out) as part:

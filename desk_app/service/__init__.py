@@ -21,7 +21,7 @@ from desk_app.service.desk_service import EXPORT_FORMATS, DeskService, Progress
 from desk_app.service.issuing import BadgeIssuer, PrintResult
 from desk_app.service.journal import Station
 from desk_app.service.keys import load_signing_key, new_key_pair
-from desk_app.service.startup import DeskProfile, default_db_location, make_clock, open_desk
+from desk_app.service.startup import DeskProfile, default_db_location, open_desk
 from desk_app.service.station import (
     BADGE_SIZES,
     SCANNERS,
@@ -66,7 +66,6 @@ __all__ = [
     "list_queues",
     "load_signing_key",
     "load_station",
-    "make_clock",
     "new_key_pair",
     "open_desk",
     "save_station",

@@ -151,7 +151,7 @@ class Checkins:
         face_matches: bool | None = None,
     ) -> CheckinResult:
         """A supervisor accepts a doubtful ID or press card: only a NEEDS_SUPERVISOR verdict can be overridden."""
-        self._access.authorise_supervisor(supervisor, supervisor_pin, reason, station)
+        supervisor = self._access.authorise_supervisor(supervisor, supervisor_pin, reason, station).login
         self._access.staff_at(station)
         with self._store.transaction():
             case = self._case(station, code_text, document, press, face_matches)
@@ -173,7 +173,7 @@ class Checkins:
 
     def void_badge(self, station: Station, supervisor: str, supervisor_pin: str, serial: str, reason: str) -> Badge:
         """Void an issued badge (lost, damaged, handed to the wrong person); the person may be served again."""
-        self._access.authorise_supervisor(supervisor, supervisor_pin, reason, station)
+        supervisor = self._access.authorise_supervisor(supervisor, supervisor_pin, reason, station).login
         self._access.staff_at(station)
         with self._store.transaction():
             now = self._clock.now()
@@ -186,7 +186,7 @@ class Checkins:
 
     def purge_personal_data(self, supervisor: str, supervisor_pin: str) -> int:
         """After the event, erase the applicants' personal data; refused while the event is still on."""
-        self._access.authorise_supervisor(supervisor, supervisor_pin, "purge after the event")
+        supervisor = self._access.authorise_supervisor(supervisor, supervisor_pin, "purge after the event").login
         now = self._clock.now()
         if self._event.local(now).date() <= self._event.last_day:
             raise StaffError(f"personal data can be purged only after the event (last day {self._event.last_day})")

@@ -26,6 +26,7 @@ from desk_app.core.model import (
     StaffMember,
 )
 from desk_app.core.pins import PinLock
+from desk_app.errors import ConfigError
 from desk_app.intake.importer import ImportSummary, import_list
 from desk_app.office.confirmations import write_confirmations
 from desk_app.printing.base import Printer
@@ -52,16 +53,27 @@ class DeskService:
         event: the event the database serves.
         clock: the desk's clock (the real one, or one started at ``--now``).
         opened_from: the location ``store`` was opened from, with any password (``reopen`` needs it); by default
-            ``store.location``.
+            ``store.location``, which has none (a PostgreSQL desk built by hand passes its URL).
+        real_clock: the machine's own clock, which times the lock-out after wrong PINs whatever ``--now`` says
+            (tests pass their fake clock).
     """
 
-    def __init__(self, store: Store, event: EventConfig, clock: Clock, opened_from: str | Path | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        event: EventConfig,
+        clock: Clock,
+        opened_from: str | Path | None = None,
+        *,
+        real_clock: Clock | None = None,
+    ) -> None:
         self._store = store
         self._opened_from = opened_from if opened_from is not None else store.location
+        self._real_clock = real_clock
         self.event = event
         self.clock = clock
         self._journal = Journal(store, clock)
-        self._access = Access(store, event, clock, self._journal)
+        self._access = Access(store, event, clock, self._journal, real_clock)
         self._checkins = Checkins(store, event, clock, self._journal, self._access, verify_keys(store))
         self._drawer = BadgeDrawer(store, event)
 
@@ -76,7 +88,9 @@ class DeskService:
 
     def reopen(self) -> DeskService:
         """The same desk on a connection of its own, for work in another thread; close it when done."""
-        return DeskService(open_store(self._opened_from), self.event, self.clock, self._opened_from)
+        return DeskService(
+            open_store(self._opened_from), self.event, self.clock, self._opened_from, real_clock=self._real_clock
+        )
 
     def close(self) -> None:
         self._store.close()
@@ -110,9 +124,6 @@ class DeskService:
 
     def staff_members(self) -> list[StaffMember]:
         return self._access.members()
-
-    def staff_member(self, login: str) -> StaffMember | None:
-        return self._access.member(login)
 
     def staff_display_name(self, login: str) -> str:
         return self._access.display_name(login)
@@ -230,6 +241,8 @@ class DeskService:
 
     def export_day(self, day: date, fmt: str, out: Path, progress: Progress | None = None) -> DayTotals:
         """One day's log as CSV or as the PDF report, written whole or not at all."""
+        if fmt not in EXPORT_FORMATS:
+            raise ConfigError(f"export format {fmt!r}: choose one of {', '.join(EXPORT_FORMATS)}")
         writer = export_csv if fmt == "csv" else export_pdf
         return writer(self._store, self.event, day, out, progress)
 
@@ -237,6 +250,7 @@ class DeskService:
         self, path: Path, photos_dir: Path | None = None, by: str = "", progress: Progress | None = None
     ) -> ImportSummary:
         """Import the accreditation list, all rows or none; the import is logged with the list."""
+        started = self.clock.now()
 
         def record(summary: ImportSummary) -> None:
             detail = {
@@ -247,9 +261,9 @@ class DeskService:
                 "updated": str(summary.updated),
                 "photos": str(summary.photos),
             }
-            self._journal.record(Action.IMPORT, staff=by, detail=detail)
+            self._journal.record(Action.IMPORT, staff=by, detail=detail, at=started)
 
-        return import_list(self._store, path, self.clock.now(), photos_dir, progress, record)
+        return import_list(self._store, path, started, photos_dir, progress, record)
 
     def install_verify_key(self, path: Path, by: str = "") -> str:
         """Trust codes signed with the key whose verify key is at ``path``; its key id."""

@@ -107,7 +107,7 @@ class BadgeIssuer:
 
     def reprint(self, station: Station, supervisor: str, supervisor_pin: str, serial: str, reason: str) -> PrintResult:
         """A supervisor replaces a lost or damaged badge: the earlier serial is voided, a new one printed."""
-        self._access.authorise_supervisor(supervisor, supervisor_pin, reason, station)
+        supervisor = self._access.authorise_supervisor(supervisor, supervisor_pin, reason, station).login
         self._access.staff_at(station)
         with self._store.transaction():
             now = self._clock.now()

@@ -92,17 +92,27 @@ def open_desk(location: str | Path, now: Moment = None, event_file: Path | None 
     With ``event_file`` that event is installed (``desk-app init``); otherwise the database's own event is used,
     and a new database gets the shipped event. Close the service when done (it is a context manager).
     """
+    text = path = None
+    if event_file is not None:  # read first: a mistyped file leaves no empty database behind
+        path, text = event_file, _read_event_file(event_file)
     store = open_store(location)
     try:
         event = event_of(store)
-        if event is None or event_file is not None:
-            path = event_file or DEFAULT_EVENT_FILE
-            try:
-                text = path.read_text(encoding="utf-8")
-            except OSError as exc:
-                raise ConfigError(f"cannot read the event file {path}: {exc.strerror}") from exc
+        if event is None and text is None:
+            path, text = DEFAULT_EVENT_FILE, _read_event_file(DEFAULT_EVENT_FILE)
+        if text is not None and path is not None:
             event = install_event(store, text, path.name, make_clock(now, parse_event(text, str(path))).now())
+        assert event is not None
         return DeskService(store, event, make_clock(now, event), location)
     except BaseException:
         store.close()
         raise
+
+
+def _read_event_file(path: Path) -> str:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read the event file {path}: {exc.strerror}") from exc
+    parse_event(text, str(path))  # a broken file is refused before anything is opened
+    return text

@@ -32,7 +32,7 @@ from desk_app.ui.words import entrance_name, event_name
 
 
 class LoginForm(Retranslates, QWidget):
-    """Login and PIN, checked against the store and against this station (role and entrance).
+    """Login and PIN, checked by the service, and against this station (role and entrance).
 
     Args:
         desk: the service; it checks the PIN, logs the attempt and keeps the lock-out.

@@ -8,8 +8,9 @@ Threads: two lanes, each a ``QThreadPool`` of one thread, so each runs its jobs 
 - The printer lane runs ``BadgeIssuer.print_badge``, which waits for the printer (seconds, up to the issuer's
   timeout); while it waits the desk lane stays free, so the next person can be scanned and looked up.
 
-Both lanes use the session's one ``Desk`` and store: its write transactions are serialised by the store's lock and
-SQLite runs in serialised mode (PostgreSQL connections are thread-safe), and the GUI thread never touches the store.
+Both lanes use the session's one ``DeskService``: its write transactions are serialised by the store's lock and
+SQLite runs in serialised mode (PostgreSQL connections are thread-safe). The GUI thread calls the service only for
+short things (logging in, the supervisor pages); everything at the counter goes through the lanes.
 Results come back as queued signals carrying the *ticket* the screen gave the request, so the screen ignores the
 answer about a person it has already moved on from. A print result is always delivered: it is about a badge.
 

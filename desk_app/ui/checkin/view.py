@@ -5,9 +5,9 @@ A check-in, step by step (``Stage``):
 1. READY: a scan arrives from anywhere (keyboard-wedge, serial or camera scanner, "Open scan…", a typed reference, a
    name picked from the search). Scans that are lines of a passport's machine-readable zone go to the ID check
    instead (see ``mrz_input``): a passport may be read before or after the printout.
-2. LOOKING_UP: the controller previews the verdict. If nothing at the counter can change it (not in the list,
-   revoked, wrong entrance, already issued...) the desk decides it for real, logs it, and the banner says it
-   (VERDICT). Otherwise the person is eligible: CHECKING.
+2. LOOKING_UP: the service decides as far as the code and the list allow (``DeskService.scan``). If nothing at the
+   counter can change it (not in the list, revoked, wrong entrance, already issued...) that is the verdict, logged,
+   and the banner says it (VERDICT). Otherwise the person is eligible: CHECKING.
 3. CHECKING: staff enter or read the document, the press card or editor's letter, and tick "Face matches the
    photo"; each field is marked as it is entered. Enter checks in with that evidence (DECIDING). Nothing is sent
    until the face was compared: "Face does not match" is evidence as well, the desk answers NEEDS_SUPERVISOR

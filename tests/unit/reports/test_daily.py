@@ -1,6 +1,6 @@
 """The supervisor's daily export: one local day of the log, counted, as CSV and as an A4 PDF.
 
-The day is built with real check-ins through ``Desk`` on a real SQLite file, with entries just before and after
+The day is built with real check-ins through ``DeskService`` on a real SQLite file, with entries just before and after
 midnight in Brussels, where the local day and the UTC day differ by an hour.
 """
 
