@@ -21,12 +21,14 @@ APT_TEST := $(APT_BASE) socat cups printer-driver-cups-pdf postgresql
 APT_DEMO := $(APT_BASE)
 APT_BENCH := $(APT_BASE) cups printer-driver-cups-pdf postgresql
 
-.PHONY: demo test bench lint format clean help translations
+.PHONY: demo test bench bundle wheel lint format clean help translations
 
 help:
 	@echo "make demo   build the demo database and start the desk on it"
 	@echo "make test   lint, type-check and run the whole test suite"
 	@echo "make bench  run the benchmarks and write bench/RESULTS.md"
+	@echo "make wheel  build the wheel and the sdist into dist/"
+	@echo "make bundle build the standalone folder build/bundle/desk-app/ (no Python needed on the desk)"
 
 # Install the Debian packages in $(1) that are missing, or say how.
 define ensure_apt
@@ -75,6 +77,20 @@ bench:
 	@$(MAKE) --no-print-directory $(STAMP)
 	$(BIN)/python -m bench
 
+wheel:
+	$(call ensure_apt,$(APT_BASE))
+	@$(MAKE) --no-print-directory $(STAMP)
+	$(BIN)/python -m build --no-isolation --outdir dist .
+
+# The standalone folder for counter PCs without Python (packaging/desk-app.spec; packaging/README.md).
+bundle:
+	$(call ensure_apt,$(APT_BASE))
+	@$(MAKE) --no-print-directory $(STAMP)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath build/bundle --workpath build/pyinstaller \
+	  packaging/desk-app.spec
+	@du -sh build/bundle/desk-app
+	@echo "build/bundle/desk-app/desk-app --help; build/bundle/desk-app/install-desktop-entry.sh adds it to the menu"
+
 # After changing a text of the interface: extract it into resources/i18n/*.ts, translate, then run again to compile.
 translations:
 	$(BIN)/python -m desk_app.ui.translations
@@ -84,4 +100,5 @@ lint:
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) .demo .pytest_cache .ruff_cache .mypy_cache .import_linter_cache .hypothesis bench/out
+	rm -rf $(VENV) .demo .pytest_cache .ruff_cache .mypy_cache .import_linter_cache .hypothesis bench/out build dist \
+	  *.egg-info

@@ -1,13 +1,14 @@
 """The badge fonts: DejaVu Sans, shipped in resources/fonts/ with its licence, registered once per process.
 
 DejaVu covers Latin with diacritics, Greek and Cyrillic, so every name prints as the applicant wrote it; the
-condensed cuts let long family names stay large on a 54 mm wide card. The fonts are located relative to this
-package, not through desk_app, so the badge package stands alone.
+condensed cuts let long family names stay large on a 54 mm wide card. The fonts come from the data package
+``desk_resources`` (the repository's resources/ folder), not through desk_app, so the badge package stands alone.
 """
 
 from __future__ import annotations
 
 import enum
+import importlib.resources
 from functools import cache
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from badges.data import BadgeError
 
-FONT_FOLDER = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+FONT_FOLDER = Path(str(importlib.resources.files("desk_resources"))) / "fonts"
 # Vertical extent of DejaVu's glyphs, accents on capitals and descenders included, per unit of font size
 # (its hhea ascender and descender): what a line needs so that two lines never touch.
 ASCENT = 0.93

@@ -27,6 +27,7 @@ SECTIONS = (
     ("Badges: render one, render a batch", "bench.badges"),
     ("Printing: submit a badge and see the job complete", "bench.printing"),
     ("Several desks: throughput on PostgreSQL and SQLite, lookup on PostgreSQL", "bench.multidesk"),
+    ("Installing: the wheel, the standalone bundle", "bench.install"),
 )
 
 

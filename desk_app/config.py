@@ -6,6 +6,7 @@ another TOML file. The text is kept in the database at ``init`` so every desk on
 
 from __future__ import annotations
 
+import importlib.resources
 import re
 import tomllib
 from dataclasses import dataclass
@@ -18,7 +19,8 @@ from desk_app.core.event import BadgeKind, Entrance, EventConfig, ProgrammeItem
 from desk_app.core.model import AccreditationKind
 from desk_app.errors import ConfigError
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+# The data files, wherever the desk is installed (a clone, a wheel, the bundle): see resources/__init__.py.
+RESOURCES = Path(str(importlib.resources.files("desk_resources")))
 DEFAULT_EVENT_FILE = RESOURCES / "events" / "nato-defmin-2024-02.toml"
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _EVENT_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")

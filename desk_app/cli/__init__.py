@@ -17,6 +17,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from desk_app import __version__
 from desk_app.cli import badge_commands, commands
 from desk_app.errors import DeskError
 from desk_app.service import BADGE_SIZES, EXPORT_FORMATS
@@ -90,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"desk-app {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:

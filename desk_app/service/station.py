@@ -10,9 +10,12 @@ import tomllib
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+import platformdirs
+
 from desk_app.errors import ConfigError
 from desk_app.printing import CupsPrinter, PdfFolderPrinter, Printer
 
+APP_NAME = "desk-app"  # the name of the user folders (config, data) the desk keeps its files in
 SCANNERS = ("keyboard", "serial", "camera")
 BADGE_SIZES = ("card", "a6")
 LANGUAGES = ("en", "fr")
@@ -52,8 +55,8 @@ class StationConfig:
 
 
 def station_config_path() -> Path:
-    config_home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return config_home / "desk-app" / "station.toml"
+    """station.toml in the user's config folder (on Linux ``$XDG_CONFIG_HOME/desk-app``, else ~/.config/desk-app)."""
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "station.toml"
 
 
 def load_station(path: Path | None = None) -> StationConfig | None:
@@ -103,9 +106,8 @@ def _toml_value(value: object) -> str:
 
 
 def default_badge_folder() -> Path:
-    """Where a desk without a printer keeps its badge PDFs unless told otherwise."""
-    data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return data_home / "desk-app" / "badges"
+    """Where a desk without a printer keeps its badge PDFs unless told otherwise: the user's data folder."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "badges"
 
 
 def choose_printer(station: StationConfig | None, queue: str = "", pdf_dir: str = "") -> Printer:

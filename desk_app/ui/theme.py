@@ -7,7 +7,7 @@ desk: every coloured thing also has words (and, for verdicts, an icon).
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desk_app.config import RESOURCES
@@ -41,7 +41,8 @@ QLabel[role="heading"] {{
 
 
 def apply_theme(app: QApplication) -> None:
-    """Fusion style (the same on every desk), the shipped fonts at the base size, and the focus frames."""
+    """Fusion style (the same on every desk), the shipped fonts at the base size, the focus frames, the icon."""
+    app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "desk-app.png")))
     for name in FONT_FILES:
         QFontDatabase.addApplicationFont(str(RESOURCES / "fonts" / name))
     app.setStyle("Fusion")
