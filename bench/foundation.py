@@ -65,7 +65,7 @@ def timed(action: Callable[[], object]) -> float:
 
 def fresh_store(folder: Path, name: str) -> Store:
     store = open_store(folder / f"{name}.sqlite")
-    install_event(store, DEFAULT_EVENT_FILE.read_text(encoding="utf-8"), "default", MORNING)
+    install_event(store, DEFAULT_EVENT_FILE.read_text(encoding="utf-8"), "default", MORNING, rehearsal=True)
     return store
 
 

@@ -61,7 +61,7 @@ def prepare(url: str, folder: Path, people: int) -> list[Scan]:
     csv_path = folder / f"list-{people}.csv"
     write_csv([{**row, "photo": ""} for row in rows], csv_path)
     with open_store(url) as store:
-        install_event(store, DEFAULT_EVENT_FILE.read_text(encoding="utf-8"), "default", MORNING)
+        install_event(store, DEFAULT_EVENT_FILE.read_text(encoding="utf-8"), "default", MORNING, rehearsal=True)
         for n in range(1, DESKS + 1):
             store.staff.add(StaffMember(f"clerk{n}", f"Clerk {n}", Role.COUNTER), "2468", MORNING)
         import_list(store, csv_path, MORNING)
@@ -129,7 +129,7 @@ def bench_lookup(url: str, folder: Path, people: int, lookups: int) -> list[Figu
     csv_path = folder / f"lookup-{people}.csv"
     write_csv([{**row, "photo": ""} for row in rows], csv_path)
     with open_store(url) as store:
-        install_event(store, DEFAULT_EVENT_FILE.read_text(encoding="utf-8"), "default", MORNING)
+        install_event(store, DEFAULT_EVENT_FILE.read_text(encoding="utf-8"), "default", MORNING, rehearsal=True)
         import_seconds = timed(lambda: import_list(store, csv_path, MORNING))
         references = sorted(store.applications.references())
         rng = random.Random(3)

@@ -83,7 +83,9 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def event(store: Store) -> EventConfig:
-    return install_event(store, DEFAULT_EVENT_FILE.read_text(encoding="utf-8"), "default", FIRST_MORNING)
+    return install_event(
+        store, DEFAULT_EVENT_FILE.read_text(encoding="utf-8"), "default", FIRST_MORNING, rehearsal=True
+    )
 
 
 @pytest.fixture

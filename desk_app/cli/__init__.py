@@ -106,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("init", "create or upgrade the database and set its event")
     p.add_argument("--event", metavar="FILE", help="event config TOML (default: the shipped 2024 meeting)")
+    p.add_argument(
+        "--rehearsal", action="store_true", help="a rehearsal database: --now may set its clock; exports say so"
+    )
     p.set_defaults(run=commands.init)
 
     p = add("import", "import the accreditation list (CSV or JSON); all rows or none")
@@ -172,6 +175,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     p.add_argument("--out", required=True, metavar="FILE")
     p.set_defaults(run=commands.export)
+
+    p = add("backup", "copy the database, consistently, while desks keep working (SQLite; PostgreSQL: pg_dump)")
+    p.add_argument("--to", required=True, metavar="DIR", help="folder for the copy (another disk or medium)")
+    p.add_argument("--staff", default="", help="login of whoever makes the backup (for the log)")
+    p.set_defaults(run=commands.backup)
 
     log = sub.add_parser("log", help="the check-in log", description="the check-in log")
     log_sub = log.add_subparsers(dest="log_command", required=True, metavar="COMMAND")

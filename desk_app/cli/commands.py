@@ -26,6 +26,8 @@ from desk_app.core.mrz import parse_mrz, result_json, to_presented
 from desk_app.errors import ConfigError, DeskError, ImportRejected, StaffError
 from desk_app.scan.decode import decode_file
 from desk_app.service import (
+    EARLIEST_YEAR,
+    LATEST_YEAR,
     CheckinResult,
     DeskService,
     Station,
@@ -39,7 +41,7 @@ VERDICT_EXIT = {Outcome.ISSUE: 0, Outcome.REDIRECT: 10, Outcome.NEEDS_SUPERVISOR
 
 
 def desk(args: argparse.Namespace) -> DeskService:
-    """The desk of ``--db`` (a new database gets the shipped event), at the moment ``--now`` asks for."""
+    """The desk of ``--db`` (which must exist: ``init`` makes it), at the moment ``--now`` asks for."""
     return open_desk(args.db or default_db_location(), args.now)
 
 
@@ -120,14 +122,16 @@ def _print_result(args: argparse.Namespace, result: CheckinResult, desk: DeskSer
 
 def init(args: argparse.Namespace) -> int:
     event_file = Path(args.event) if args.event else DEFAULT_EVENT_FILE
-    with open_desk(args.db or default_db_location(), args.now, event_file) as opened:
+    location = args.db or default_db_location()
+    with open_desk(location, args.now, event_file, create=True, rehearsal=args.rehearsal) as opened:
         event = opened.event
-        print(f"{opened.location}: ready for {event.name}, {event.first_day} to {event.last_day} ({event.id})")
+        kind = "REHEARSAL database" if opened.rehearsal else "ready"
+        print(f"{opened.location}: {kind} for {event.name}, {event.first_day} to {event.last_day} ({event.id})")
     return 0
 
 
 def import_(args: argparse.Namespace) -> int:
-    with desk(args) as opened:
+    with open_desk(args.db or default_db_location(), args.now, create=True) as opened:
         bar = ProgressBar("checking rows")
         photos = Path(args.photos) if args.photos else None
         try:
@@ -202,6 +206,8 @@ def export(args: argparse.Namespace) -> int:
         day = date.fromisoformat(args.day)
     except ValueError as exc:
         raise ConfigError(f"--day {args.day!r} is not a date written YYYY-MM-DD") from exc
+    if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        raise ConfigError(f"--day {args.day}: the log holds days between {EARLIEST_YEAR} and {LATEST_YEAR}")
     with desk(args) as opened, writing(f"exporting {day}", args.out) as bar:
         totals = opened.export_day(day, args.format, Path(args.out), bar)
         print(f"{args.out}: {totals.entries} log entries of {day} ({opened.event.time_zone.key})")
@@ -245,6 +251,13 @@ def staff_set_active(args: argparse.Namespace) -> int:
         opened.authorise_supervisor(args.supervisor, pin, f"staff {args.staff_command} {args.login}")
         opened.set_staff_active(args.login, active, by=args.supervisor)
         print(f"{args.login} {'can log in again' if active else 'can no longer log in'}")
+    return 0
+
+
+def backup(args: argparse.Namespace) -> int:
+    with desk(args) as opened:
+        made = opened.backup(Path(args.to), by=args.staff)
+        print(f"{made}: a consistent copy of {opened.location}")
     return 0
 
 

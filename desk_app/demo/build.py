@@ -164,8 +164,9 @@ def build_demo(db_path: Path, out_dir: Path, count: int = 300, seed: int = 2024)
     clock = _MorningClock(SETUP_AT)
     try:
         store.meta.put(DEMO_KEY, f"seed={seed} count={count}")
+        # A rehearsal database: the demo runs on the event's days, whatever today is.
         event = event_of(store) or install_event(
-            store, DEFAULT_EVENT_FILE.read_text(encoding="utf-8"), "default", SETUP_AT
+            store, DEFAULT_EVENT_FILE.read_text(encoding="utf-8"), "default", SETUP_AT, rehearsal=True
         )
     except BaseException:
         store.close()

@@ -21,7 +21,7 @@ from desk_app.service.desk_service import EXPORT_FORMATS, DeskService, Progress
 from desk_app.service.issuing import BadgeIssuer, PrintResult
 from desk_app.service.journal import Station
 from desk_app.service.keys import load_signing_key, new_key_pair
-from desk_app.service.startup import DeskProfile, default_db_location, open_desk
+from desk_app.service.startup import EARLIEST_YEAR, LATEST_YEAR, DeskProfile, default_db_location, open_desk
 from desk_app.service.station import (
     BADGE_SIZES,
     SCANNERS,
@@ -34,7 +34,9 @@ from desk_app.service.station import (
 
 __all__ = [
     "BADGE_SIZES",
+    "EARLIEST_YEAR",
     "EXPORT_FORMATS",
+    "LATEST_YEAR",
     "SCANNERS",
     "BadgeIssuer",
     "CheckinResult",

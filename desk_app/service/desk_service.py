@@ -41,6 +41,8 @@ from desk_app.service.keys import install_verify_key, verify_keys
 from desk_app.store import Store, open_store
 from desk_app.store.checkin_log import ChainReport
 
+REHEARSAL_KEY = "rehearsal"  # meta key written by ``install_event(rehearsal=True)``
+
 Progress = Callable[[int, int], None]
 EXPORT_FORMATS = ("csv", "pdf")
 
@@ -81,6 +83,24 @@ class DeskService:
     def location(self) -> str:
         """Where the data lives, fit to show: a file path, or a PostgreSQL URL without its password."""
         return self._store.location
+
+    @property
+    def rehearsal(self) -> bool:
+        """A rehearsal database: ``--now`` may move its clock, and its exports say so."""
+        return self._store.meta.get(REHEARSAL_KEY) == "yes"
+
+    def backup(self, folder: Path, by: str = "") -> Path:
+        """A consistent copy of the database in ``folder`` (a new file, named by the moment), logged."""
+        stamp = self.clock.now().strftime("%Y%m%d-%H%M%S")
+        name = Path(self._store.location).stem or "desk"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ConfigError(f"cannot make the backup folder {folder}: {exc.strerror}") from exc
+        target = folder / f"{name}-{stamp}.sqlite"
+        self._store.backup(target)
+        self._journal.record(Action.BACKUP, staff=by, detail={"file": target.name})
+        return target
 
     def today(self) -> date:
         """The event-local date now."""

@@ -48,6 +48,10 @@ class Store:
         with self._db.write():
             yield
 
+    def backup(self, target: Path) -> None:
+        """A consistent copy of the database at ``target`` (SQLite only; PostgreSQL has pg_dump)."""
+        self._db.backup(target)
+
     def close(self) -> None:
         self._db.close()
 
@@ -58,15 +62,17 @@ class Store:
         self.close()
 
 
-def open_store(location: str | Path) -> Store:
+def open_store(location: str | Path, create: bool = True) -> Store:
     """Open the database at ``location``: a file path or ``sqlite:///path`` (SQLite), or a
-    ``postgresql://`` / ``postgres://`` URL (PostgreSQL, for several desks on one database)."""
+    ``postgresql://`` / ``postgres://`` URL (PostgreSQL, for several desks on one database).
+
+    With ``create`` False a database that does not exist yet (or is empty) is refused with a StoreError."""
     text = str(location)
     if text.startswith(POSTGRES_SCHEMES):
         # Imported here so that a desk on SQLite never needs psycopg installed.
         from desk_app.store.postgres import open_postgres
 
-        return Store(open_postgres(text))
+        return Store(open_postgres(text, create))
     if text.startswith(SQLITE_SCHEME):
         text = text[len(SQLITE_SCHEME) :]
-    return Store(open_sqlite(Path(text)))
+    return Store(open_sqlite(Path(text), create))

@@ -103,6 +103,15 @@ class CheckinLog:
         )
         return [_from_row(r) for r in rows]
 
+    def head(self) -> LogEntry | None:
+        """The last entry, or None for an empty log."""
+        row = self._db.one(f"SELECT {_COLUMNS} FROM checkin_log ORDER BY seq DESC LIMIT 1")
+        return _from_row(row) if row else None
+
+    def entry(self, seq: int) -> LogEntry | None:
+        row = self._db.one(f"SELECT {_COLUMNS} FROM checkin_log WHERE seq = ?", (seq,))
+        return _from_row(row) if row else None
+
     def count(self) -> int:
         row = self._db.one("SELECT COUNT(*) FROM checkin_log")
         return int(row[0]) if row else 0

@@ -14,6 +14,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, TypeVar
 
 from desk_app.core.clock import to_utc_text
@@ -99,6 +100,12 @@ class Database(ABC):
     def close(self) -> None:
         """Close the connection; a transaction still open is rolled back."""
 
+    def backup(self, target: Path) -> None:
+        """A consistent copy of the whole database at ``target`` (a new file), taken while desks keep working."""
+        raise StoreError(
+            f"{self.location}: back up a PostgreSQL database with pg_dump (see the README), not from a desk"
+        )
+
     @abstractmethod
     def _begin(self) -> None:
         """Start a transaction holding the database's write lock."""
@@ -151,9 +158,14 @@ def migrate(db: Database) -> int:
 D = TypeVar("D", bound=Database)
 
 
-def migrated(db: D) -> D:
-    """``db`` brought to the latest schema, or closed (and the error raised) when that fails."""
+def migrated(db: D, create: bool = True) -> D:
+    """``db`` brought to the latest schema, or closed (and the error raised) when that fails.
+
+    Without ``create`` a database with no desk schema at all is refused rather than set up.
+    """
     try:
+        if not create and schema_version(db) == 0:
+            raise StoreError(f"no such database: {db.location} holds no desk data (desk-app init makes one)")
         migrate(db)
     except BaseException:
         db.close()

@@ -231,6 +231,7 @@ class PostgresDatabase(Database):
         return StoreError(f"database error on {self.location}: {reason}")
 
 
-def open_postgres(url: str) -> PostgresDatabase:
-    """Connect to (and migrate) the database at a ``postgresql://`` or ``postgres://`` URL."""
-    return migrated(PostgresDatabase(url))
+def open_postgres(url: str, create: bool = True) -> PostgresDatabase:
+    """Connect to (and migrate) the database at a ``postgresql://`` or ``postgres://`` URL; without ``create``, a
+    database with no desk schema is refused."""
+    return migrated(PostgresDatabase(url), create)

@@ -114,4 +114,35 @@ _V3: list[Statement] = [
     "CREATE INDEX checkin_log_by_staff ON checkin_log (staff, action, seq)",
 ]
 
-MIGRATIONS: list[list[Statement]] = [_V1, _V2, _V3]
+# The log only grows at its head: an insert must carry the next sequence number and chain from the head's hash.
+# REPLACE (which deletes without firing delete triggers) and renumbering are refused before they happen. Someone
+# who drops these triggers is caught by the chain and by the checkpoints held outside the database.
+_HEAD_RULE = "the check-in log only grows at its head: an entry must follow the last one"
+_EXTENDS_HEAD_SQLITE = (
+    f"""CREATE TRIGGER checkin_log_extends_head BEFORE INSERT ON checkin_log
+       WHEN NEW.seq IS NOT (SELECT COALESCE(MAX(seq), 0) + 1 FROM checkin_log)
+         OR NEW.prev_hash IS NOT COALESCE(
+              (SELECT entry_hash FROM checkin_log ORDER BY seq DESC LIMIT 1), '{"0" * 64}')
+       BEGIN SELECT RAISE(ABORT, '{_HEAD_RULE}'); END""",
+)
+_EXTENDS_HEAD_POSTGRESQL = (
+    f"""CREATE FUNCTION checkin_log_extends_head() RETURNS trigger LANGUAGE plpgsql AS $$
+       DECLARE head_seq BIGINT; head_hash TEXT;
+       BEGIN
+           SELECT seq, entry_hash INTO head_seq, head_hash FROM checkin_log ORDER BY seq DESC LIMIT 1;
+           IF NEW.seq IS DISTINCT FROM COALESCE(head_seq, 0) + 1
+              OR NEW.prev_hash IS DISTINCT FROM COALESCE(head_hash, '{"0" * 64}') THEN
+               RAISE EXCEPTION '{_HEAD_RULE}' USING ERRCODE = 'integrity_constraint_violation';
+           END IF;
+           RETURN NEW;
+       END $$""",
+    """CREATE TRIGGER checkin_log_extends_head BEFORE INSERT ON checkin_log
+       FOR EACH ROW EXECUTE FUNCTION checkin_log_extends_head()""",
+)
+_V4: list[Statement] = [
+    PerDialect(sqlite=_EXTENDS_HEAD_SQLITE, postgresql=_EXTENDS_HEAD_POSTGRESQL),
+    # A reference's history (the hold after a forged printout) is read at every check-in.
+    "CREATE INDEX checkin_log_by_reference ON checkin_log (reference, seq)",
+]
+
+MIGRATIONS: list[list[Statement]] = [_V1, _V2, _V3, _V4]

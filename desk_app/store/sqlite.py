@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import suppress
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -40,16 +40,32 @@ class SqliteDatabase(Database):
             raise StoreError(f"database error: {exc}") from exc
 
     def one(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
-        row: Row | None = self._run(sql, params).fetchone()
+        cursor = self._run(sql, params)
+        with self._reading():
+            row: Row | None = cursor.fetchone()
         return row
 
     def all(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        return list(self._run(sql, params).fetchall())
+        cursor = self._run(sql, params)
+        with self._reading():
+            return list(cursor.fetchall())
 
     def iterate(self, sql: str, params: Sequence[Any] = (), batch: int = 2000) -> Iterator[Row]:
         cursor = self._run(sql, params)
-        while rows := cursor.fetchmany(batch):
+        while True:
+            with self._reading():
+                rows = cursor.fetchmany(batch)
+            if not rows:
+                return
             yield from rows
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Rows are decoded as they are fetched: a damaged page shows up here, as a plain StoreError."""
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"the database {self.location} is damaged and cannot be read: {exc}") from exc
 
     def script(self, sql: str) -> None:
         try:
@@ -62,6 +78,19 @@ class SqliteDatabase(Database):
 
     def close(self) -> None:
         self._conn.close()
+
+    def backup(self, target: Path) -> None:
+        """SQLite's online backup: page by page, consistent, while other desks keep writing."""
+        try:
+            fd = os.open(target, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)  # private, and never over a file
+            os.close(fd)
+            with closing(sqlite3.connect(target)) as copy:
+                self._conn.backup(copy)
+        except FileExistsError as exc:
+            raise StoreError(f"{target} exists: a backup never overwrites a file") from exc
+        except (OSError, sqlite3.Error) as exc:
+            target.unlink(missing_ok=True)
+            raise StoreError(f"cannot back up to {target}: {exc}") from exc
 
     def _begin(self) -> None:
         self._run("BEGIN IMMEDIATE")
@@ -90,9 +119,21 @@ class SqliteDatabase(Database):
             raise StoreError(f"database error on {self.location}: {exc}") from exc
 
 
-def open_sqlite(path: Path) -> SqliteDatabase:
-    """Open (creating with mode 0600 if needed) and migrate a SQLite database file."""
+def open_sqlite(path: Path, create: bool = True) -> SqliteDatabase:
+    """Open and migrate a SQLite database file; with ``create``, make it (mode 0600) when it does not exist.
+
+    Without ``create`` a missing or empty file is refused, never made: a mistyped path or a truncated file must
+    not turn into a fresh database that says all is well.
+    """
     path = path.expanduser()
+    if not create:
+        try:
+            size = path.stat().st_size if path.is_file() else -1
+        except OSError:
+            size = -1
+        if size <= 0:
+            what = "is empty" if size == 0 else "does not exist"
+            raise StoreError(f"no such database: {path} {what} (desk-app init makes one)")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Create the file ourselves so it is private from its first byte; SQLite gives -wal and -shm the
@@ -110,4 +151,4 @@ def open_sqlite(path: Path) -> SqliteDatabase:
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreError(f"{path} is not a desk database: {exc}") from exc
-    return migrated(SqliteDatabase(conn, str(path)))
+    return migrated(SqliteDatabase(conn, str(path)), create)

@@ -90,6 +90,7 @@ class MainWindow(Retranslates, QMainWindow):
         self.keep_language = keep_language
         self.export_folder = export_folder
         self.supervisor: StaffMember | None = session.staff if session.is_supervisor else None
+        self._rehearsal = session.desk.rehearsal
         self.locked = False
         self._hidden_dialogs: list[QDialog] = []
         self.dialog: QDialog | None = None  # the last dialog opened from the menus (tests look at it)
@@ -136,14 +137,15 @@ class MainWindow(Retranslates, QMainWindow):
 
     def retranslate(self) -> None:
         session = self.session
-        self.setWindowTitle(
-            fill(
-                self.tr("%1 — %2, desk %3"),
-                event_name(session.desk.event),
-                entrance_name(session.desk.event, session.config.entrance),
-                session.config.desk,
-            )
+        title = fill(
+            self.tr("%1 — %2, desk %3"),
+            event_name(session.desk.event),
+            entrance_name(session.desk.event, session.config.entrance),
+            session.config.desk,
         )
+        if self._rehearsal:  # read once: the window must not query the database on every language switch
+            title = fill(self.tr("REHEARSAL — %1"), title)
+        self.setWindowTitle(title)
         self.menus.retranslate()
         for index, title in enumerate(
             (

@@ -44,6 +44,7 @@ ACTION = {
     Action.STAFF_ENABLED: QT_TRANSLATE_NOOP("Words", "Staff enabled"),
     Action.LOGIN: QT_TRANSLATE_NOOP("Words", "PIN accepted"),
     Action.LOGIN_FAILED: QT_TRANSLATE_NOOP("Words", "PIN refused"),
+    Action.BACKUP: QT_TRANSLATE_NOOP("Words", "Backup made"),
     Action.KEY_INSTALLED: QT_TRANSLATE_NOOP("Words", "Key installed"),
     Action.PURGE: QT_TRANSLATE_NOOP("Words", "Personal data purged"),
 }

@@ -1215,6 +1215,10 @@
         <translation>%1 — %2, poste %3</translation>
     </message>
     <message>
+        <source>REHEARSAL — %1</source>
+        <translation>RÉPÉTITION — %1</translation>
+    </message>
+    <message>
         <source>Check-in</source>
         <translation>Accueil</translation>
     </message>
@@ -2007,6 +2011,10 @@ Base de données&#xa0;: %2</translation>
     <message>
         <source>PIN refused</source>
         <translation>PIN refusé</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>Copie de sauvegarde faite</translation>
     </message>
     <message>
         <source>Key installed</source>

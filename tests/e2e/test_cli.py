@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from desk_app.cli import build_parser
 from desk_app.core.model import Status
 from tests.conftest import make_application
-from tests.processes import Run
+from tests.processes import DESK_APP, Run
 from tests.unit.intake.test_importer import row_of, write_csv
 
 # Every command, and whether it works on a desk database (and so takes --db and --now).
@@ -24,6 +25,7 @@ COMMANDS = {
     "void": True,
     "export": True,
     "log verify": True,
+    "backup": True,
     "staff add": True,
     "staff list": True,
     "staff disable": True,
@@ -257,3 +259,72 @@ def test_demo_builds_a_desk_to_try(run: Run, tmp_path: Path) -> None:
     assert "Demo database:" in result.stdout and "Staff (login, PIN): counter1" in result.stdout
     assert (out / "confirmations").is_dir() and (out / "keys" / "verify-key.pem").exists()
     assert run("log", "verify", db_path=out / "demo.sqlite").returncode == 0
+
+
+# --- failing safe ----------------------------------------------------------------------------------------------
+
+
+def test_a_missing_or_empty_database_is_refused_and_never_created(run: Run, tmp_path: Path) -> None:
+    missing = tmp_path / "typo.sqlite"
+    result = run("log", "verify", db_path=missing, auto_init=False)
+    assert result.returncode == 3 and "no such database" in result.stderr and not missing.exists()
+    empty = tmp_path / "truncated.sqlite"
+    empty.write_bytes(b"")
+    result = run("checkin", "DM24-000001", "--entrance", "groups", "--desk", "G1", "--staff", "anna",
+                 db_path=empty, auto_init=False)  # fmt: skip
+    assert result.returncode == 3 and "is empty" in result.stderr and empty.stat().st_size == 0
+
+
+def test_a_damaged_database_is_exit_3_in_plain_words(ready: Run, tmp_path: Path) -> None:
+    checkin(ready, "DM24-000001", "--document-number", "C01X00T47", "--press-card", "DJV-48213")
+    db = tmp_path / "desk.sqlite"
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(db.read_bytes())
+    for offset in range(4096 * 3, len(data), 4096):  # every page but the first ones: rows and indexes garbled
+        data[offset + 100 : offset + 400] = bytes(range(256)) + bytes(44)
+    db.write_bytes(bytes(data))
+    for command in (("log", "verify"), ("lookup", "DM24-000001"), ("export", "--day", "2024-02-14", "--format",
+                    "csv", "--out", str(tmp_path / "x.csv"))):  # fmt: skip
+        result = ready(*command)
+        assert result.returncode == 3, (command, result.returncode, result.stderr)
+        assert "Traceback" not in result.stderr and result.stderr.startswith("desk-app: ")
+
+
+def test_backup_is_a_consistent_copy_and_never_overwrites(ready: Run, tmp_path: Path) -> None:
+    checkin(ready, "DM24-000001", "--document-number", "C01X00T47", "--press-card", "DJV-48213")
+    made = ready("backup", "--to", str(tmp_path / "usb"))
+    assert made.returncode == 0, made.stderr
+    [copy] = (tmp_path / "usb").glob("desk-*.sqlite")
+    assert ready("log", "verify", db_path=copy).returncode == 0
+    assert ready("lookup", "DM24-000001", db_path=copy).stdout.count("badge M-000001") == 1
+    again = ready("backup", "--to", str(tmp_path / "usb"))  # the same second: the same name
+    assert again.returncode == 3 and "never overwrites" in again.stderr
+
+
+# --- time ------------------------------------------------------------------------------------------------------
+
+
+def test_now_is_for_rehearsal_databases_only(run: Run, tmp_path: Path) -> None:
+    live = tmp_path / "live.sqlite"
+    made = run("init", "--rehearsal", db_path=live, now=None)
+    assert made.returncode == 0  # (a rehearsal database made without --now is fine)
+    production = tmp_path / "production.sqlite"
+    created = subprocess.run([str(DESK_APP), "init", "--db", str(production)], capture_output=True, text=True)
+    assert created.returncode == 0 and "REHEARSAL" not in created.stdout
+    moved = run("lookup", "x", db_path=production, now="2024-02-13T09:00")
+    assert moved.returncode == 2 and "rehearsals only" in moved.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("lookup", "x"), "between 2000 and 2199"),
+        (("export", "--day", "9999-12-31", "--format", "csv", "--out", "x.csv"), "between 2000 and 2199"),
+    ],
+)
+def test_dates_out_of_range_are_bad_input(run: Run, args: tuple[str, ...], words: str) -> None:
+    now = "0001-01-01T00:00" if args[0] == "lookup" else "2024-02-14T09:00"
+    result = run(*args, now=now)
+    assert result.returncode == 2 and words in result.stderr and "Traceback" not in result.stderr

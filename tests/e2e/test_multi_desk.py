@@ -65,7 +65,7 @@ def references(count: int) -> list[str]:
 def prepare(url: str, people: int) -> None:
     """The event, one counter clerk per desk, and ``people`` applications."""
     with open_store(url) as store:
-        install_event(store, DEFAULT_EVENT_FILE.read_text(encoding="utf-8"), "default", FIRST_MORNING)
+        install_event(store, DEFAULT_EVENT_FILE.read_text(encoding="utf-8"), "default", FIRST_MORNING, rehearsal=True)
         for n in range(1, DESKS + 1):
             store.staff.add(StaffMember(f"clerk{n}", f"Clerk {n}", Role.COUNTER), STAFF_PIN, FIRST_MORNING)
         store.applications.upsert_many(

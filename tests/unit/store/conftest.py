@@ -43,10 +43,15 @@ def store(store_url: str) -> Iterator[Store]:
 
 SqlShell = Callable[..., list[tuple[Any, ...]]]
 DROP_GUARDS = {
-    "sqlite": ["DROP TRIGGER checkin_log_no_update", "DROP TRIGGER checkin_log_no_delete"],
+    "sqlite": [
+        "DROP TRIGGER checkin_log_no_update",
+        "DROP TRIGGER checkin_log_no_delete",
+        "DROP TRIGGER checkin_log_extends_head",
+    ],
     "postgresql": [
         "DROP TRIGGER checkin_log_no_update ON checkin_log",
         "DROP TRIGGER checkin_log_no_delete ON checkin_log",
+        "DROP TRIGGER checkin_log_extends_head ON checkin_log",
     ],
 }
 

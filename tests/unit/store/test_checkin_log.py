@@ -141,3 +141,26 @@ def test_an_inserted_entry_with_a_correct_hash_still_breaks_the_link_after_it(
         report = reopened.log.verify()
     assert (report.first_broken, report.entries) == (5, 4)
     assert "does not follow" in report.problem
+
+
+HEAD_ATTACKS = {
+    # REPLACE deletes the old row without firing delete triggers: the insert rule refuses it first.
+    "insert or replace an old entry": "INSERT OR REPLACE INTO checkin_log SELECT seq, time, action, entrance, desk,"
+    " 'ghost', reference, outcome, reasons, detail, prev_hash, entry_hash FROM checkin_log WHERE seq = 2",
+    "insert an entry out of sequence": "INSERT INTO checkin_log SELECT seq + 10, time, action, entrance, desk, staff,"
+    " reference, outcome, reasons, detail, entry_hash, 'x' FROM checkin_log WHERE seq = 3",
+    "insert at the head, not chained to it": "INSERT INTO checkin_log SELECT seq + 1, time, action, entrance, desk,"
+    " staff, reference, outcome, reasons, detail, prev_hash, 'y' FROM checkin_log WHERE seq = 3",
+}
+
+
+@pytest.mark.parametrize("name", HEAD_ATTACKS)
+def test_the_log_only_grows_at_its_head(store: Store, backend: str, sql_shell: SqlShell, name: str) -> None:
+    fill(store, 3)
+    statement = HEAD_ATTACKS[name]
+    if backend == "postgresql" and "REPLACE" in statement:  # PostgreSQL's upsert: the same attack
+        statement = statement.replace("INSERT OR REPLACE", "INSERT") + " ON CONFLICT (seq) DO UPDATE SET staff = 'x'"
+    with pytest.raises(Exception, match=r"only grows at its head|append-only"):
+        sql_shell(statement)
+    assert store.log.count() == 3 and store.log.verify().intact
+    assert {e.record.staff for e in store.log.between(FIRST_MORNING, FIRST_MORNING + timedelta(days=1))} == {"anna"}
