@@ -32,7 +32,7 @@ from tests.processes import Run, desk_app_runner
 BRUSSELS = ZoneInfo("Europe/Brussels")
 FIRST_MORNING = datetime(2024, 2, 14, 9, 0, tzinfo=BRUSSELS)
 STAFF_PIN = "2468"
-SUPERVISOR_PIN = "9753"
+SUPERVISOR_PIN = "975310"
 
 
 class FixedClock:
@@ -63,6 +63,13 @@ def make_application(**changes: object) -> Application:
         email="j.mueller@example.org",
     )
     return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
+
+
+@pytest.fixture(autouse=True)
+def quick_pin_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In-process tests hash PINs with a small scrypt cost: hundreds of staff accounts are made per run. The real
+    cost is what every desk-app process (the e2e tests) uses, and tests/unit/core/test_pins.py checks it."""
+    monkeypatch.setattr("desk_app.core.pins._N", 2**10)
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 """Staff PINs, stored only as scrypt hashes with a per-PIN salt.
 
-A PIN is short, so the hash must be slow: scrypt with n=2**14 costs about 16 MiB and tens of milliseconds,
-paid once per login, which makes guessing every PIN of a stolen database expensive.
+A PIN is short, so the hash must be slow: scrypt with n=2**15 costs 32 MiB and about 100 ms on a counter PC,
+paid once per login, which makes guessing a supervisor's six digits from a stolen database take days of a core
+rather than minutes. Hashes made with a lower cost are redone at the next right PIN (``needs_rehash``).
 """
 
 from __future__ import annotations
@@ -9,13 +10,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import itertools
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-_N, _R, _P = 2**14, 8, 1
+_N, _R, _P = 2**15, 8, 1
+_MAXMEM = 64 * 2**20  # scrypt needs 128 * r * n bytes (32 MiB here) and a little more
 MIN_PIN_LENGTH = 4
+MIN_SUPERVISOR_PIN_LENGTH = 6  # a supervisor's PIN opens overrides, voids and the staff list
 MAX_FAILURES = 5
 LOCK_SECONDS = 30.0
 
@@ -24,9 +28,10 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def hash_pin(pin: str, *, n: int = _N) -> str:
+def hash_pin(pin: str, *, n: int | None = None) -> str:
+    n = n or _N
     salt = os.urandom(16)
-    digest = hashlib.scrypt(pin.encode(), salt=salt, n=n, r=_R, p=_P, dklen=32)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=n, r=_R, p=_P, dklen=32, maxmem=_MAXMEM)
     return f"scrypt${n}${_R}${_P}${_b64(salt)}${_b64(digest)}"
 
 
@@ -35,19 +40,47 @@ def pin_matches(pin: str, stored: str) -> bool:
         scheme, n, r, p, salt, digest = stored.split("$")
         if scheme != "scrypt":
             return False
-        candidate = hashlib.scrypt(pin.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=32)
+        if int(n) > _N * 4:  # a hash planted to make every check cost minutes is not a PIN hash of ours
+            return False
+        salt_bytes = base64.b64decode(salt)
+        candidate = hashlib.scrypt(
+            pin.encode(), salt=salt_bytes, n=int(n), r=int(r), p=int(p), dklen=32, maxmem=_MAXMEM * 4
+        )
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(candidate, base64.b64decode(digest))
 
 
-def pin_problem(pin: str) -> str | None:
-    """Why a PIN cannot be used, or None."""
-    if not pin.isdigit() or len(pin) < MIN_PIN_LENGTH:
-        return f"a PIN is at least {MIN_PIN_LENGTH} digits"
-    if len(set(pin)) == 1:
-        return "a PIN of one repeated digit is too easy to guess"
+def needs_rehash(stored: str) -> bool:
+    """Whether a hash was made with less work than a new one gets (it is redone at the next right PIN)."""
+    try:
+        return stored.split("$")[0] != "scrypt" or int(stored.split("$")[1]) < _N
+    except (IndexError, ValueError):
+        return True
+
+
+def pin_problem(pin: str, supervisor: bool = False) -> str | None:
+    """Why a PIN cannot be used, or None.
+
+    ASCII digits only (other scripts' digits look alike but are not what a keypad types); at least 4, or 6 for a
+    supervisor; never one digit repeated, a short pattern repeated (1212, 123123) or a straight run (1234, 987654).
+    """
+    length = MIN_SUPERVISOR_PIN_LENGTH if supervisor else MIN_PIN_LENGTH
+    if not (pin.isascii() and pin.isdigit()) or len(pin) < length:
+        who = "a supervisor's PIN" if supervisor else "a PIN"
+        return f"{who} is at least {length} digits 0-9"
+    if _repeats(pin) or _straight(pin):
+        return "that PIN is too easy to guess (a repeated pattern or a straight run of digits)"
     return None
+
+
+def _repeats(pin: str) -> bool:
+    return any(len(pin) % period == 0 and pin == pin[:period] * (len(pin) // period) for period in (1, 2, 3))
+
+
+def _straight(pin: str) -> bool:
+    steps = {(int(b) - int(a)) % 10 for a, b in itertools.pairwise(pin)}
+    return steps in ({1}, {9})
 
 
 @dataclass(frozen=True)

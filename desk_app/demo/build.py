@@ -70,7 +70,7 @@ DEMO_STAFF = (
     DemoStaff("counter1", "Lotte Claes", Role.COUNTER, "2481", GROUPS, "G1"),
     DemoStaff("counter2", "Marc Dumont", Role.COUNTER, "2482", GROUPS, "G2"),
     DemoStaff("pass1", "Inge Peeters", Role.PASS_OFFICE, "3571", VISITORS, "V1"),
-    DemoStaff("super1", "Sophie Lambert", Role.SUPERVISOR, "9753", GROUPS, "G9"),
+    DemoStaff("super1", "Sophie Lambert", Role.SUPERVISOR, "975310", GROUPS, "G9"),
 )
 _COUNTERS = DEMO_STAFF[:2]
 _PASS_OFFICE = DEMO_STAFF[2]

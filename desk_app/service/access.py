@@ -9,6 +9,7 @@ the entry are one transaction, so desks guessing in parallel get no more tries t
 from __future__ import annotations
 
 import math
+import re
 from datetime import datetime
 
 from desk_app.core.clock import Clock, SystemClock, from_utc_text, to_utc_text
@@ -20,6 +21,8 @@ from desk_app.service.journal import Journal, Station
 from desk_app.store import Store
 
 ROLE_ISSUES = {Role.COUNTER: AccreditationKind.MINISTERIAL, Role.PASS_OFFICE: AccreditationKind.ANNUAL}
+_LOGIN = re.compile(r"[A-Za-z0-9._-]{1,32}")
+_DESK = re.compile(r"[A-Za-z0-9._-]{1,16}")
 _REAL_TIME = "at"  # the detail key of a PIN entry holding the machine's real time, which times the lock-out
 
 
@@ -90,6 +93,7 @@ class Access:
                 action = Action.LOGIN if accepted else Action.LOGIN_FAILED
                 self._journal.record(action, where, staff=login if member else "", detail=detail)
                 if accepted and member is not None:
+                    self._store.staff.rehash_if_weaker(login, pin)
                     return member
                 refused = self._refusal(login)
         raise refused
@@ -123,6 +127,8 @@ class Access:
         if station.entrance not in self._event.entrances:
             known = ", ".join(self._event.entrances)
             raise StaffError(f"unknown entrance {station.entrance!r} (this event has: {known})")
+        if not _DESK.fullmatch(station.desk):
+            raise StaffError(f"desk {station.desk!r}: a desk's name is 1-16 letters, digits, '.', '_' or '-'")
         member = self._store.staff.get(station.staff)
         if member is None or not member.active:
             raise NotAtThisDesk(f"no active staff member {station.staff!r}", member)
@@ -139,9 +145,9 @@ class Access:
     def add_staff(self, member: StaffMember, pin: str, by: str, where: Station | None = None) -> StaffMember:
         """Add an account with its PIN; the log says who added whom."""
         member = StaffMember(member.login.strip(), member.full_name.strip(), member.role, member.active)
-        if not member.login or not member.full_name:
-            raise StaffError("a member of staff needs a login and a full name")
-        if problem := pin_problem(pin):
+        if not _LOGIN.fullmatch(member.login) or not member.full_name:
+            raise StaffError("a member of staff needs a login (1-32 letters, digits, '.', '_' or '-') and a full name")
+        if problem := pin_problem(pin, supervisor=member.role is Role.SUPERVISOR):
             raise StaffError(problem)
         with self._store.transaction():
             self._store.staff.add(member, pin, self._clock.now())

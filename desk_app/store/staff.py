@@ -6,7 +6,7 @@ from datetime import datetime
 
 from desk_app.core.clock import to_utc_text
 from desk_app.core.model import Role, StaffMember
-from desk_app.core.pins import hash_pin, pin_matches
+from desk_app.core.pins import hash_pin, needs_rehash, pin_matches
 from desk_app.errors import ConstraintViolation, StaffError
 from desk_app.store.db import Database
 
@@ -52,4 +52,13 @@ class Staff:
             if found is None:
                 return False
             self._db.execute("UPDATE staff SET active = ? WHERE login = ?", (int(active), login))
+        return True
+
+    def rehash_if_weaker(self, login: str, pin: str) -> bool:
+        """After a right PIN: redo a hash made with less work than today's; True when it was redone."""
+        row = self._db.one("SELECT pin_hash FROM staff WHERE login = ?", (login,))
+        if row is None or not needs_rehash(row[0]):
+            return False
+        with self._db.write():
+            self._db.execute("UPDATE staff SET pin_hash = ? WHERE login = ?", (hash_pin(pin), login))
         return True

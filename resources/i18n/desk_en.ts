@@ -109,13 +109,6 @@
             <numerusform>at least %n digits</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>A PIN is at least %n digits, not all the same digit.</source>
-        <translation>
-            <numerusform>A PIN is at least %n digit, not all the same digit.</numerusform>
-            <numerusform>A PIN is at least %n digits, not all the same digit.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>SupervisorDialog</name>

@@ -1702,12 +1702,9 @@ Base de données&#xa0;: %2</translation>
         <source>Give the login and the full name.</source>
         <translation>Indiquez l&apos;identifiant et le nom complet.</translation>
     </message>
-    <message numerus="yes">
-        <source>A PIN is at least %n digits, not all the same digit.</source>
-        <translation>
-            <numerusform>Un code PIN compte au moins %n chiffre, pas tous identiques.</numerusform>
-            <numerusform>Un code PIN compte au moins %n chiffres, pas tous identiques.</numerusform>
-        </translation>
+    <message>
+        <source>A PIN is at least %1 digits (%2 for a supervisor), not a repeated pattern or a straight run.</source>
+        <translation>Un code PIN a au moins %1 chiffres (%2 pour un superviseur), sans motif répété ni suite de chiffres.</translation>
     </message>
     <message>
         <source>The two PINs differ.</source>

@@ -69,7 +69,7 @@ def ready(run: Run, tmp_path: Path) -> Run:
     ]
     csv_path = write_csv(tmp_path / "list.csv", [row_of(a) for a in apps], ";", bom=True)
     assert run("init").returncode == 0
-    for login, role, pin in (("anna", "counter", "2468"), ("sam", "supervisor", "9753")):
+    for login, role, pin in (("anna", "counter", "2468"), ("sam", "supervisor", "975310")):
         added = run("staff", "add", login, "--name", login.title(), "--role", role, "--pin-stdin", stdin=pin + "\n")
         assert added.returncode == 0, added.stderr
     imported = run("import", str(csv_path))
@@ -140,7 +140,7 @@ def test_override_and_void(ready: Run) -> None:
         "renewed",
         "--pin-stdin",
         "--json",
-        stdin="9753\n",
+        stdin="975310\n",
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["reasons"] == ["DOCUMENT_NUMBER_MISMATCH", "SUPERVISOR_OVERRIDE"]
@@ -149,7 +149,7 @@ def test_override_and_void(ready: Run) -> None:
     )
     assert wrong_pin.returncode == 2 and "not accepted" in wrong_pin.stderr
     voided = ready(
-        "void", "M-000001", *station, "--supervisor", "sam", "--reason", "lost", "--pin-stdin", stdin="9753\n"
+        "void", "M-000001", *station, "--supervisor", "sam", "--reason", "lost", "--pin-stdin", stdin="975310\n"
     )
     assert voided.returncode == 0 and "voided" in voided.stdout
 
@@ -168,24 +168,24 @@ def test_the_command_line_locks_a_login_after_wrong_pins_and_logs_every_try(read
         wrong = ready(*void, stdin="111111\n")
         assert wrong.returncode == 2 and "not accepted" in wrong.stderr
     assert "must now wait 30 seconds" in wrong.stderr
-    right_but_locked = ready(*void, stdin="9753\n")
+    right_but_locked = ready(*void, stdin="975310\n")
     assert right_but_locked.returncode == 2 and "too many wrong PINs" in right_but_locked.stderr
     assert ready("lookup", "DM24-000001").stdout.count("badge M-000001") == 1  # not voided
-    later = ready(*void, stdin="9753\n", now="2024-02-14T11:00")  # --now does not move the lock's clock
+    later = ready(*void, stdin="975310\n", now="2024-02-14T11:00")  # --now does not move the lock's clock
     assert later.returncode == 2 and "too many wrong PINs" in later.stderr
     tries = [line for line in day_log(ready, tmp_path) if ",LOGIN" in line]
     assert [",LOGIN_FAILED," in line for line in tries] == [True] * 5  # tries while locked are not even checked
 
 
 def test_staff_can_be_disabled_and_the_log_says_by_whom(ready: Run, tmp_path: Path) -> None:
-    disabled = ready("staff", "disable", "anna", "--supervisor", "sam", "--pin-stdin", stdin="9753\n")
+    disabled = ready("staff", "disable", "anna", "--supervisor", "sam", "--pin-stdin", stdin="975310\n")
     assert disabled.returncode == 0, disabled.stderr
     assert "(inactive)" in ready("staff", "list").stdout
     refused = ready("checkin", "DM24-000001", "--entrance", "groups", "--desk", "G1", "--staff", "anna")
     assert refused.returncode == 2 and "no active staff member" in refused.stderr
     not_a_supervisor = ready("staff", "enable", "anna", "--supervisor", "anna", "--pin-stdin", stdin="2468\n")
     assert not_a_supervisor.returncode == 2
-    assert ready("staff", "enable", "anna", "--supervisor", "sam", "--pin-stdin", stdin="9753\n").returncode == 0
+    assert ready("staff", "enable", "anna", "--supervisor", "sam", "--pin-stdin", stdin="975310\n").returncode == 0
     assert any(",sam,STAFF_DISABLED," in line and "anna" in line for line in day_log(ready, tmp_path))
 
 
@@ -244,9 +244,9 @@ def test_friendly_errors_never_tracebacks(run: Run, tmp_path: Path) -> None:
 
 
 def test_purge_after_the_event(ready: Run) -> None:
-    during = ready("purge", "--supervisor", "sam", "--pin-stdin", stdin="9753\n")
+    during = ready("purge", "--supervisor", "sam", "--pin-stdin", stdin="975310\n")
     assert during.returncode == 2 and "only after the event" in during.stderr
-    after = ready("purge", "--supervisor", "sam", "--pin-stdin", stdin="9753\n", now="2024-02-20T09:00")
+    after = ready("purge", "--supervisor", "sam", "--pin-stdin", stdin="975310\n", now="2024-02-20T09:00")
     assert after.returncode == 0 and "3 applications" in after.stdout
     assert ready("lookup", "muller").returncode == 1
     assert ready("log", "verify").returncode == 0

@@ -90,7 +90,7 @@ def test_the_installed_desk_runs_its_flows_outside_the_repository(installed: Pat
 
     db, now = ("--db", tmp_path / "desk.sqlite"), ("--now", "2024-02-14T09:00")
     write_csv(tmp_path / "list.csv", [row_of(make_application())])
-    assert run(desk_app, "init", *db, *now, cwd=tmp_path).returncode == 0
+    assert run(desk_app, "init", "--rehearsal", *db, *now, cwd=tmp_path).returncode == 0
     added = run(desk_app, "staff", "add", "anna", "--name", "Anna", "--role", "counter", "--pin-stdin", *db, *now,
                 cwd=tmp_path, input="2468\n")  # fmt: skip
     assert added.returncode == 0, added.stderr

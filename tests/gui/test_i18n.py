@@ -101,7 +101,7 @@ def test_language_switch_retranslates_every_open_window_and_back(
         "count": "5 entrées affichées (5 dans la journée)",
         "export": "Exporter le journal du jour",
         "export button": "&Exporter",
-        "title": "Réunion des ministres de la Défense des pays de l'OTAN — Entrée Groupes, poste G1",
+        "title": "RÉPÉTITION — Réunion des ministres de la Défense des pays de l'OTAN — Entrée Groupes, poste G1",
     }
     assert window.menus.language["fr"].isChecked()
     assert window.staff_page.login_edit.text() == "typed before the switch"

@@ -203,7 +203,7 @@ def test_staff_list_and_add(qtbot: QtBot, world: World) -> None:
     page.pin_edit.setText("1111")
     page.again_edit.setText("1111")
     page.add_button.click()
-    assert "not all the same digit" in page.message_label.text()
+    assert "not a repeated pattern" in page.message_label.text()
     page.pin_edit.setText("3141")
     page.again_edit.setText("3142")
     page.add_button.click()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.model import Role, StaffMember
-from desk_app.core.pins import MIN_PIN_LENGTH, pin_problem
+from desk_app.core.pins import MIN_PIN_LENGTH, MIN_SUPERVISOR_PIN_LENGTH, pin_problem
 from desk_app.errors import StaffError
 from desk_app.messages import QT_TRANSLATE_NOOP
 from desk_app.ui.checkin.texts import fill
@@ -160,7 +160,7 @@ class StaffPage(Retranslates, QWidget):
         if not login or not name:
             self._say("missing")
             return
-        if pin_problem(pin):
+        if pin_problem(pin, supervisor=role is Role.SUPERVISOR):
             self._say("bad-pin")
             return
         if pin != again:
@@ -204,7 +204,9 @@ class StaffPage(Retranslates, QWidget):
         texts = {
             "": "",
             "missing": self.tr("Give the login and the full name."),
-            "bad-pin": self.tr("A PIN is at least %n digits, not all the same digit.", "", MIN_PIN_LENGTH),
+            "bad-pin": self.tr(
+                "A PIN is at least %1 digits (%2 for a supervisor), not a repeated pattern or a straight run."
+            ),
             "pins-differ": self.tr("The two PINs differ."),
             "exists": self.tr("There is already a member of staff with the login %1."),
             "added": self.tr("Added: %1."),
@@ -214,7 +216,9 @@ class StaffPage(Retranslates, QWidget):
             "enabled": self.tr("%1 can log in again."),
             "error": self.tr("Not done: %1"),
         }
-        self.message_label.setText(fill(texts[what], detail))
+        if what == "bad-pin":
+            detail = str(MIN_PIN_LENGTH)
+        self.message_label.setText(fill(texts[what], detail, str(MIN_SUPERVISOR_PIN_LENGTH)))
 
     def _active_text(self, member: StaffMember) -> str:
         return self.tr("yes") if member.active else self.tr("no (inactive)")

@@ -19,7 +19,7 @@ DOCS = ("--document-number", "C01X00T47", "--press-card", "DJV-48213")
 def prepared(run: Run, tmp_path: Path) -> Run:
     apps = [make_application(), make_application(reference="DM24-000002")]
     assert run("import", str(write_csv(tmp_path / "l.csv", [row_of(a) for a in apps]))).returncode == 0
-    for login, role, pin in (("anna", "counter", "2468"), ("sam", "supervisor", "9753")):
+    for login, role, pin in (("anna", "counter", "2468"), ("sam", "supervisor", "975310")):
         assert (
             run("staff", "add", login, "--name", login, "--role", role, "--pin-stdin", stdin=pin + "\n").returncode == 0
         )
@@ -44,7 +44,7 @@ def test_checkin_prints_to_a_folder_then_renders_and_reprints(run: Run, tmp_path
     assert run("badge", "DM24-000002", "--out", str(tmp_path / "none.pdf")).returncode == 1
 
     replaced = run("reprint", "M-000001", *STATION, "--supervisor", "sam", "--reason", "lost", "--pin-stdin",
-                   "--pdf-dir", str(out), stdin="9753\n")  # fmt: skip
+                   "--pdf-dir", str(out), stdin="975310\n")  # fmt: skip
     assert replaced.returncode == 0, replaced.stderr
     assert sorted(p.name for p in out.iterdir()) == ["M-000001-1.pdf", "M-000002-1.pdf"]
 

@@ -74,7 +74,7 @@ def day(desk: DeskService, clock: FixedClock, staffed_store: Store, event: Event
         ],
         "2024-02-01T00:00:00.000000Z",
     )
-    g1, g2, g3 = Station("groups", "G1", "anna"), Station("groups", "G2", "anna"), Station("groups", ODD_DESK, "anna")
+    g1, g2 = Station("groups", "G1", "anna"), Station("groups", "G2", "anna")
     v1 = Station("visitors", "V1", "paul")
 
     def check_in(station: Station, reference: str, document: PresentedDocument | None = GOOD_DOC) -> int:
@@ -89,7 +89,11 @@ def day(desk: DeskService, clock: FixedClock, staffed_store: Store, event: Event
     _at(clock, 14, 9, 40)
     check_in(g2, "DM24-000003")  # REFUSE, REVOKED
     _at(clock, 14, 10, 5)
-    redirect = check_in(g3, "AN24-000004")  # REDIRECT, WRONG_ENTRANCE
+    # REDIRECT, WRONG_ENTRANCE at a desk whose name the desk refuses today, as an older or edited file may hold
+    # it: the exports must still write it safely.
+    odd = LogRecord(clock.now(), Action.CHECKIN, "groups", ODD_DESK, "anna", "AN24-000004", "REDIRECT",
+                    ("WRONG_ENTRANCE",), {"code": "plain_reference", "redirect_to": "visitors"})  # fmt: skip
+    redirect = staffed_store.log.append(odd).seq
     _at(clock, 14, 10, 20)
     check_in(v1, "AN24-000004")  # ISSUE
     _at(clock, 14, 10, 30)
