@@ -7,7 +7,7 @@ window, which translates it when shown (``desk_app.ui.checkin.texts``); the CLI 
 from __future__ import annotations
 
 from desk_app.core.event import EventConfig
-from desk_app.core.model import Badge, Outcome, Reason
+from desk_app.core.model import Badge, ForgeryAttempt, Outcome, Reason
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name pyside6-lupdate looks for
@@ -54,9 +54,22 @@ REASON_TEXT: dict[Reason, str] = {
     Reason.EDITOR_LETTER_EXPECTED: QT_TRANSLATE_NOOP("Reason", "applied with an editor's letter, not a press card"),
     Reason.PRESS_CARD_EXPECTED: QT_TRANSLATE_NOOP("Reason", "applied with a press card, not an editor's letter"),
     Reason.FACE_MISMATCH: QT_TRANSLATE_NOOP("Reason", "the face does not match the photo"),
+    Reason.HELD_AFTER_FORGERY: QT_TRANSLATE_NOOP(
+        "Reason", "a forged or tampered printout was shown for this reference before: a supervisor decides"
+    ),
     Reason.REFERENCE_NOT_VERIFIED: QT_TRANSLATE_NOOP("Reason", "reference without a signed code: not verified"),
     Reason.SUPERVISOR_OVERRIDE: QT_TRANSLATE_NOOP("Reason", "accepted by a supervisor"),
 }
+
+
+def forgery_text(attempt: ForgeryAttempt, event: EventConfig) -> str:
+    """'forged printout refused 14 Feb 09:02 at the Groups entrance, desk G1, by anna (log entry 41)'."""
+    when = event.local(attempt.at).strftime("%d %b %H:%M")
+    entrance = event.entrances[attempt.entrance].name if attempt.entrance in event.entrances else attempt.entrance
+    return (
+        f"forged printout refused {when} at the {entrance}, desk {attempt.desk}, by {attempt.staff} "
+        f"(log entry {attempt.seq})"
+    )
 
 
 def already_issued_text(badge: Badge, event: EventConfig) -> str:

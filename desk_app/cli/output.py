@@ -7,7 +7,7 @@ from typing import Any, TextIO
 
 from desk_app.core.event import EventConfig
 from desk_app.core.model import Application, Badge, Outcome
-from desk_app.messages import OUTCOME_TEXT, REASON_TEXT, already_issued_text
+from desk_app.messages import OUTCOME_TEXT, REASON_TEXT, already_issued_text, forgery_text
 from desk_app.service import CheckinResult
 
 _MARK = {
@@ -30,6 +30,8 @@ def verdict_lines(result: CheckinResult, event: EventConfig) -> list[str]:
         lines.append(f"  - {REASON_TEXT[reason]}")
     if verdict.prior_badge:
         lines.append(f"  {already_issued_text(verdict.prior_badge, event)}")
+    if verdict.prior_forgery:
+        lines.append(f"  {forgery_text(verdict.prior_forgery, event)}")
     if verdict.redirect_to:
         entrance = event.entrances[verdict.redirect_to]
         lines.append(f"  go to the {entrance.name}: {entrance.directions}")
@@ -46,6 +48,7 @@ def verdict_json(result: CheckinResult) -> dict[str, Any]:
         "badge": result.badge.serial if result.badge else None,
         "redirect_to": verdict.redirect_to,
         "already_issued": _badge_json(verdict.prior_badge) if verdict.prior_badge else None,
+        "forged_printout_seen": verdict.prior_forgery.seq if verdict.prior_forgery else None,
         "log_seq": result.log_entry.seq,
     }
 

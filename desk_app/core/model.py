@@ -195,8 +195,21 @@ class Reason(enum.StrEnum):
     EDITOR_LETTER_EXPECTED = "EDITOR_LETTER_EXPECTED"
     PRESS_CARD_EXPECTED = "PRESS_CARD_EXPECTED"
     FACE_MISMATCH = "FACE_MISMATCH"
+    HELD_AFTER_FORGERY = "HELD_AFTER_FORGERY"
     REFERENCE_NOT_VERIFIED = "REFERENCE_NOT_VERIFIED"
     SUPERVISOR_OVERRIDE = "SUPERVISOR_OVERRIDE"
+
+
+@dataclass(frozen=True)
+class ForgeryAttempt:
+    """A printout for this reference that was refused as forged, tampered or of another event: where and when."""
+
+    seq: int
+    at: datetime
+    entrance: str
+    desk: str
+    staff: str
+    reasons: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -207,6 +220,7 @@ class Verdict:
     reasons: tuple[Reason, ...] = ()
     redirect_to: str | None = None
     prior_badge: Badge | None = None
+    prior_forgery: ForgeryAttempt | None = None
 
     @property
     def issues_badge(self) -> bool:

@@ -15,10 +15,13 @@ from datetime import datetime
 from desk_app.core.event import EventConfig
 from desk_app.core.identity import document_mismatches, press_mismatches, press_presented
 from desk_app.core.model import (
+    Action,
     Application,
     Badge,
     CodeStatus,
     Evidence,
+    ForgeryAttempt,
+    LogEntry,
     Outcome,
     Reason,
     Status,
@@ -38,6 +41,7 @@ class Case:
     now: datetime
     reference: str = ""  # as read from the code; the application may not exist
     code_problem: str = ""  # why the code was not accepted, for the log
+    forgery: ForgeryAttempt | None = None  # an earlier forged printout for this reference, not cleared since
 
 
 Check = Callable[[Case], Iterable[Reason]]
@@ -68,6 +72,7 @@ OUTCOME_OF: dict[Reason, Outcome] = {
     Reason.EDITOR_LETTER_EXPECTED: Outcome.NEEDS_SUPERVISOR,
     Reason.PRESS_CARD_EXPECTED: Outcome.NEEDS_SUPERVISOR,
     Reason.FACE_MISMATCH: Outcome.NEEDS_SUPERVISOR,
+    Reason.HELD_AFTER_FORGERY: Outcome.NEEDS_SUPERVISOR,
     # Notes: they travel with an ISSUE and never stop one.
     Reason.REFERENCE_NOT_VERIFIED: Outcome.ISSUE,
     Reason.SUPERVISOR_OVERRIDE: Outcome.ISSUE,
@@ -153,6 +158,12 @@ def documents_match(case: Case) -> Iterable[Reason]:
         yield Reason.FACE_MISMATCH
 
 
+def not_held_after_forgery(case: Case) -> Iterable[Reason]:
+    """A reference once shown on a forged printout is served only with a supervisor, who sees the documents."""
+    if case.forgery is not None:
+        yield Reason.HELD_AFTER_FORGERY
+
+
 @dataclass(frozen=True)
 class Stage:
     """One step of the decision: its checks, and every reason they can give (``decide`` holds them to it)."""
@@ -177,7 +188,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("entrance", (at_right_entrance,), frozenset({Reason.WRONG_ENTRANCE})),
     Stage(
         "documents",
-        (documents_presented, document_in_date, documents_match),
+        (documents_presented, document_in_date, documents_match, not_held_after_forgery),
         frozenset(
             {
                 Reason.ID_DOCUMENT_NOT_PRESENTED,
@@ -193,6 +204,7 @@ STAGES: tuple[Stage, ...] = (
                 Reason.EDITOR_LETTER_EXPECTED,
                 Reason.PRESS_CARD_EXPECTED,
                 Reason.FACE_MISMATCH,
+                Reason.HELD_AFTER_FORGERY,
             }
         ),
     ),
@@ -229,4 +241,26 @@ def _verdict(case: Case, reasons: tuple[Reason, ...]) -> Verdict:
     if outcome is Outcome.REDIRECT and case.application is not None:
         redirect_to = case.event.entrance_for(case.application.kind).key
     prior = case.active_badge if Reason.ALREADY_ISSUED in reasons else None
-    return Verdict(outcome, reasons, redirect_to=redirect_to, prior_badge=prior)
+    forgery = case.forgery if Reason.HELD_AFTER_FORGERY in reasons else None
+    return Verdict(outcome, reasons, redirect_to=redirect_to, prior_badge=prior, prior_forgery=forgery)
+
+
+# A printout refused for one of these may be a forgery: its reference is held for a supervisor.
+FORGERY_REASONS = frozenset({Reason.INVALID_CODE, Reason.CODE_FOR_OTHER_EVENT, Reason.CODE_KIND_MISMATCH})
+
+
+def standing_forgery(history: Iterable[LogEntry]) -> ForgeryAttempt | None:
+    """The last forged printout in a reference's log entries (oldest first) that no supervisor has cleared since.
+
+    A supervisor clears the hold by deciding on the person (an OVERRIDE of this reference) after it.
+    """
+    standing = None
+    for entry in history:
+        record = entry.record
+        if record.action is Action.CHECKIN and FORGERY_REASONS.intersection(record.reasons):
+            standing = ForgeryAttempt(
+                entry.seq, record.time, record.entrance, record.desk, record.staff, record.reasons
+            )
+        elif record.action is Action.OVERRIDE:
+            standing = None
+    return standing

@@ -29,7 +29,7 @@ from desk_app.core.model import (
     Reason,
     Verdict,
 )
-from desk_app.core.rules import Case, awaits_counter, decide
+from desk_app.core.rules import Case, awaits_counter, decide, standing_forgery
 from desk_app.errors import StaffError, StoreError
 from desk_app.service.access import Access
 from desk_app.service.journal import Journal, Station
@@ -210,10 +210,19 @@ class Checkins:
             problem = f"the code says {reading.kind.value}, the list says {application.kind.value}"
             reading = dataclasses.replace(reading, status=CodeStatus.KIND_MISMATCH, problem=problem)
         active = self._store.badges.active_for(reading.reference) if application else None
+        forgery = standing_forgery(self._store.log.for_reference(reading.reference)) if application else None
         evidence = Evidence(reading.status, document, press, face_matches)
         now = self._clock.now()
         return Case(
-            self._event, station.entrance, evidence, application, active, now, reading.reference, reading.problem
+            self._event,
+            station.entrance,
+            evidence,
+            application,
+            active,
+            now,
+            reading.reference,
+            reading.problem,
+            forgery,
         )
 
     def _start_print(self, station: Station, case: Case) -> Badge:
@@ -252,6 +261,14 @@ class Checkins:
             detail["code_problem"] = case.code_problem
         if verdict.redirect_to:
             detail["redirect_to"] = verdict.redirect_to
+        if verdict.prior_forgery:
+            forgery = verdict.prior_forgery
+            detail.update(
+                forgery_seq=str(forgery.seq),
+                forgery_at=to_utc_text(forgery.at),
+                forgery_desk=forgery.desk,
+                forgery_staff=forgery.staff,
+            )
         if verdict.prior_badge:
             prior = verdict.prior_badge
             detail.update(

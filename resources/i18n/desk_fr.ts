@@ -1485,12 +1485,20 @@ Base de données&#xa0;: %2</translation>
         <translation>le visage ne correspond pas à la photo</translation>
     </message>
     <message>
+        <source>a forged or tampered printout was shown for this reference before: a supervisor decides</source>
+        <translation>un imprimé falsifié ou modifié a déjà été présenté pour cette référence : un superviseur décide</translation>
+    </message>
+    <message>
         <source>reference without a signed code: not verified</source>
         <translation>référence sans code signé&#xa0;: non vérifiée</translation>
     </message>
     <message>
         <source>accepted by a supervisor</source>
         <translation>accepté par un superviseur</translation>
+    </message>
+    <message>
+        <source>A forged printout was refused on %1 at the %2, desk %3, by %4 (log entry %5).</source>
+        <translation>Un imprimé falsifié a été refusé le %1 à l&apos;%2, poste %3, par %4 (entrée %5 du journal).</translation>
     </message>
     <message>
         <source>Badge %1 was issued on %2 at the %3, desk %4, by %5.</source>

@@ -224,3 +224,26 @@ def test_a_face_that_does_not_match_needs_a_supervisor_and_is_logged(listed: Des
     accepted = listed.override(GROUPS, "sam", SUPERVISOR_PIN, "twin brother? no: new haircut, compared closely",
                                "DM24-000001", DOC, CARD, face_matches=False)  # fmt: skip
     assert accepted.verdict.reasons == (Reason.FACE_MISMATCH, Reason.SUPERVISOR_OVERRIDE) and accepted.badge
+
+
+def test_a_reference_shown_on_a_forged_printout_is_held_for_a_supervisor(
+    listed: DeskService, office_key: Ed25519PrivateKey
+) -> None:
+    code = sign_code(office_key, listed.event.id, "DM24-000001", AccreditationKind.MINISTERIAL)
+    tampered = code[:-3] + ("AAA" if not code.endswith("AAA") else "BBB")
+    other_desk = Station("groups", "G2", "anna")
+    forged = listed.check_in(GROUPS, tampered, DOC, CARD)
+    assert forged.verdict.reasons == (Reason.INVALID_CODE,)
+    # Eight seconds later, the same person types the plain reference: no badge without a supervisor.
+    typed = listed.check_in(other_desk, "DM24-000001", DOC, CARD)
+    assert (typed.verdict.outcome, typed.verdict.reasons) == (Outcome.NEEDS_SUPERVISOR, (Reason.HELD_AFTER_FORGERY,))
+    assert typed.badge is None and typed.verdict.prior_forgery is not None
+    assert typed.verdict.prior_forgery.seq == forged.log_entry.seq and typed.verdict.prior_forgery.desk == "G1"
+    assert typed.log_entry.record.detail["forgery_seq"] == str(forged.log_entry.seq)
+    scanned = listed.scan(other_desk, code)  # even the genuine printout: the ID check, then a supervisor
+    assert not scanned.final and Reason.HELD_AFTER_FORGERY in scanned.verdict.reasons
+    accepted = listed.override(other_desk, "sam", SUPERVISOR_PIN, "documents checked, printout was a copy", code,
+                               DOC, CARD)  # fmt: skip
+    assert accepted.badge is not None
+    listed.void_badge(other_desk, "sam", SUPERVISOR_PIN, accepted.badge.serial, "test: served again")
+    assert listed.check_in(other_desk, code, DOC, CARD).verdict.outcome is Outcome.ISSUE  # the supervisor cleared it

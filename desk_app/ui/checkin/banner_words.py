@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desk_app.core.event import EventConfig
 from desk_app.core.model import CodeStatus, Outcome, Reason, Verdict
-from desk_app.ui.checkin.texts import already_issued_text, fill, outcome_title, reason_text
+from desk_app.ui.checkin.texts import already_issued_text, fill, forgery_text, outcome_title, reason_text
 from desk_app.ui.checkin.verdict_banner import BannerContent, Symbol, Tone
 from desk_app.ui.words import in_french
 
@@ -49,6 +49,8 @@ def check_id(verdict: Verdict, code: CodeStatus) -> BannerContent:
     lines = [
         translate("Banner", "Check the ID document, the press card or editor's letter, and the face; then press Enter.")
     ]
+    if verdict.prior_forgery is not None:  # said before the documents are even looked at
+        lines.append(reason_text(Reason.HELD_AFTER_FORGERY))
     if Reason.DOCUMENT_EXPIRED in verdict.reasons:
         expired = reason_text(Reason.DOCUMENT_EXPIRED)
         lines.append(
@@ -65,6 +67,8 @@ def verdict(verdict: Verdict, event: EventConfig, prior_staff: str, code: CodeSt
     lines = [reason_text(reason) for reason in verdict.reasons if reason not in _NOTES]
     if verdict.prior_badge is not None:
         lines.append(already_issued_text(verdict.prior_badge, event, prior_staff))
+    if verdict.prior_forgery is not None:
+        lines.append(forgery_text(verdict.prior_forgery, event))
     if verdict.outcome is Outcome.REDIRECT and verdict.redirect_to in event.entrances:
         entrance = event.entrances[verdict.redirect_to]
         lines.append(

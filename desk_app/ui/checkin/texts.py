@@ -13,7 +13,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from desk_app.core.event import EventConfig
-from desk_app.core.model import Badge, Category, CodeStatus, DocumentKind, Outcome, Reason, Status
+from desk_app.core.model import Badge, Category, CodeStatus, DocumentKind, ForgeryAttempt, Outcome, Reason, Status
 from desk_app.messages import OUTCOME_TEXT, QT_TRANSLATE_NOOP, REASON_TEXT
 from desk_app.ui.words import entrance_name
 
@@ -123,6 +123,18 @@ def format_moment(moment: datetime, event: EventConfig) -> str:
     local = event.local(moment)
     day = QLocale().toString(QDate(local.year, local.month, local.day), "d MMM")
     return f"{day} {local:%H:%M}"
+
+
+def forgery_text(attempt: ForgeryAttempt, event: EventConfig) -> str:
+    """Where and when the forged printout was refused (``desk_app.messages.forgery_text`` in words)."""
+    return fill(
+        translate("Reason", "A forged printout was refused on %1 at the %2, desk %3, by %4 (log entry %5)."),
+        format_moment(attempt.at, event),
+        entrance_name(event, attempt.entrance),
+        attempt.desk,
+        attempt.staff,
+        str(attempt.seq),
+    )
 
 
 def already_issued_text(badge: Badge, event: EventConfig, staff_name: str) -> str:
