@@ -66,6 +66,14 @@ def make_application(**changes: object) -> Application:
 
 
 @pytest.fixture(autouse=True)
+def user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test's own user folders: station settings, checkpoint keys and witness files never touch the real ones."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+
+
+@pytest.fixture(autouse=True)
 def quick_pin_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
     """In-process tests hash PINs with a small scrypt cost: hundreds of staff accounts are made per run. The real
     cost is what every desk-app process (the e2e tests) uses, and tests/unit/core/test_pins.py checks it."""

@@ -186,10 +186,26 @@ def build_parser() -> argparse.ArgumentParser:
     p = log_sub.add_parser(
         "verify",
         parents=[common],
-        help="check the hash chain; exit 1 if it is broken",
-        description="check the hash chain; exit 1 if it is broken",
+        help="check the hash chain and any checkpoints; exit 1 if the log does not hold",
+        description="check the hash chain, and that the log still extends each checkpoint given (an export, a "
+        "witness file); exit 1 if it does not",
+    )
+    p.add_argument(
+        "--checkpoint", metavar="FILE", action="append", default=[], help="a day's export or a .checkpoint file"
+    )
+    p.add_argument(
+        "--key", metavar="PUB", action="append", default=[], help="another desk's checkpoint key (.pub) to trust"
     )
     p.set_defaults(run=commands.log_verify)
+    p = log_sub.add_parser(
+        "checkpoint",
+        parents=[common],
+        help="write a signed checkpoint of the log (its size and head hash) to keep elsewhere",
+        description="write a signed checkpoint of the log (its size and head hash), signed with this machine's key, "
+        "to keep on another medium; log verify --checkpoint proves the log still extends it",
+    )
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.set_defaults(run=commands.log_checkpoint)
 
     staff = sub.add_parser("staff", help="staff accounts", description="staff accounts")
     staff_sub = staff.add_subparsers(dest="staff_command", required=True, metavar="COMMAND")

@@ -33,6 +33,7 @@ from desk_app.service import (
     Station,
     default_db_location,
     load_signing_key,
+    load_station,
     new_key_pair,
     open_desk,
 )
@@ -40,9 +41,20 @@ from desk_app.service import (
 VERDICT_EXIT = {Outcome.ISSUE: 0, Outcome.REDIRECT: 10, Outcome.NEEDS_SUPERVISOR: 11, Outcome.REFUSE: 12}
 
 
-def desk(args: argparse.Namespace) -> DeskService:
-    """The desk of ``--db`` (which must exist: ``init`` makes it), at the moment ``--now`` asks for."""
-    return open_desk(args.db or default_db_location(), args.now)
+@contextmanager
+def desk(args: argparse.Namespace, create: bool = False) -> Iterator[DeskService]:
+    """The desk of ``--db`` (which must exist unless ``create``), at the moment ``--now`` asks for.
+
+    When the command wrote to the log, a checkpoint of it goes to this machine's witness folder and the station's.
+    """
+    with open_desk(args.db or default_db_location(), args.now, create=create) as opened:
+        yield opened
+        station = load_station()
+        folders = [Path(station.witness_dir).expanduser()] if station and station.witness_dir else []
+        try:
+            opened.witness_if_grown(station.desk if station else "command-line", folders)
+        except (OSError, DeskError) as exc:  # the command itself is done; say that the witness was not written
+            print(f"desk-app: warning: no checkpoint written to the witness folder: {exc}", file=sys.stderr)
 
 
 @contextmanager
@@ -131,7 +143,7 @@ def init(args: argparse.Namespace) -> int:
 
 
 def import_(args: argparse.Namespace) -> int:
-    with open_desk(args.db or default_db_location(), args.now, create=True) as opened:
+    with desk(args, create=True) as opened:
         bar = ProgressBar("checking rows")
         photos = Path(args.photos) if args.photos else None
         try:
@@ -217,12 +229,31 @@ def export(args: argparse.Namespace) -> int:
 def log_verify(args: argparse.Namespace) -> int:
     with desk(args) as opened:
         report = opened.verify_log()
+        checks = opened.check_checkpoints([Path(f) for f in args.checkpoint], [Path(k) for k in args.key])
+    holds = report.intact
     if report.intact:
         print(f"log intact: {report.entries} entries, head {report.head_hash}")
-        return 0
-    print(f"LOG BROKEN at entry {report.first_broken}: {report.problem}", file=sys.stderr)
-    print(f"the first {report.entries} entries are intact (head {report.head_hash})", file=sys.stderr)
-    return 1
+    else:
+        print(f"LOG BROKEN at entry {report.first_broken}: {report.problem}", file=sys.stderr)
+        print(f"the first {report.entries} entries are intact (head {report.head_hash})", file=sys.stderr)
+    for check in checks:
+        if check.holds and check.signed is not None:
+            point = check.signed.checkpoint
+            signers = ", ".join(check.signed.signers)
+            print(f"{check.source}: the log extends this checkpoint ({point.size} entries, signed by {signers})")
+        else:
+            holds = False
+            print(f"CHECKPOINT NOT HELD: {check.source}: {check.problem}", file=sys.stderr)
+    return 0 if holds else 1
+
+
+def log_checkpoint(args: argparse.Namespace) -> int:
+    with desk(args) as opened, writing("checkpoint", args.out):
+        note = opened.checkpoint()
+        Path(args.out).write_text(note, encoding="utf-8")
+        size = note.splitlines()[1]
+    print(f"{args.out}: checkpoint of {size} log entries; keep it on another medium")
+    return 0
 
 
 def staff_add(args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ from desk_app.core.clock import to_utc_text
 from desk_app.core.event import EventConfig
 from desk_app.core.model import LogEntry
 from desk_app.errors import DeskError
+from desk_app.reports.stamp import CHECKPOINT_ROW, REHEARSAL_ROW, ExportStamp
 from desk_app.reports.totals import DayCounter, DayTotals, summarise
 from desk_app.store import Store
 
@@ -63,8 +64,18 @@ def _cell(text: str) -> str:
     return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
-def export_csv(store: Store, event: EventConfig, day: date, out: Path, progress: Progress | None = None) -> DayTotals:
-    """Write every log entry of ``day`` to ``out`` as CSV (UTF-8 with BOM, for Excel); returns the day's totals."""
+def export_csv(
+    store: Store,
+    event: EventConfig,
+    day: date,
+    out: Path,
+    progress: Progress | None = None,
+    stamp: ExportStamp | None = None,
+) -> DayTotals:
+    """Write every log entry of ``day`` to ``out`` as CSV (UTF-8 with BOM, for Excel); returns the day's totals.
+
+    After the entries come the stamp's rows: ``#rehearsal`` and ``#checkpoint`` (the signed note in one cell).
+    """
     counter = DayCounter(event, day)
     start, end = event.day_bounds(day)
     with atomic_output(out) as part, part.open("w", encoding="utf-8-sig", newline="") as stream:
@@ -73,6 +84,10 @@ def export_csv(store: Store, event: EventConfig, day: date, out: Path, progress:
         for entry in _reporting(store.log.between(start, end), progress):
             writer.writerow(csv_row(entry, event))
             counter.add(entry)
+        if stamp is not None and stamp.rehearsal:
+            writer.writerow([REHEARSAL_ROW, "this log comes from a rehearsal database"])
+        if stamp is not None and stamp.checkpoint:
+            writer.writerow([CHECKPOINT_ROW, stamp.checkpoint])
     return counter.totals()
 
 
@@ -82,6 +97,7 @@ def export_pdf(
     day: date,
     out: Path,
     progress: Progress | None = None,
+    stamp: ExportStamp | None = None,
     *,
     generated_at: datetime | None = None,
 ) -> DayTotals:
@@ -92,7 +108,8 @@ def export_pdf(
     start, end = event.day_bounds(day)
     totals = summarise(_reporting(store.log.between(start, end), progress), event, day)
     with atomic_output(out) as part:
-        render_day_report(totals, event, part, generated_at or datetime.now(UTC), Path(store.location).name)
+        source = Path(store.location).name
+        render_day_report(totals, event, part, generated_at or datetime.now(UTC), source, stamp or ExportStamp())
     return totals
 
 

@@ -6,6 +6,7 @@ can be checked against the database later.
 
 from __future__ import annotations
 
+import base64
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from desk_app.core.model import Action, Outcome, Reason
 from desk_app.messages import REASON_TEXT
 from desk_app.pdf_fonts import PdfFonts, pdf_fonts
 from desk_app.reports.charts import VERDICT_LABEL, hour_chart, reason_chart
+from desk_app.reports.stamp import CHECKPOINT_KEYWORD, ExportStamp
 from desk_app.reports.totals import DayTotals, Tally
 
 MARGIN = 18 * mm
@@ -84,7 +86,9 @@ def _styles(fonts: PdfFonts) -> _Styles:
     )  # fmt: skip
 
 
-def render_day_report(totals: DayTotals, event: EventConfig, path: Path, generated_at: datetime, source: str) -> None:
+def render_day_report(
+    totals: DayTotals, event: EventConfig, path: Path, generated_at: datetime, source: str, stamp: ExportStamp
+) -> None:
     """Lay out ``totals`` as an A4 PDF at ``path``; ``source`` names the database the log came from."""
     styles = _styles(pdf_fonts())
     doc = SimpleDocTemplate(
@@ -97,9 +101,26 @@ def render_day_report(totals: DayTotals, event: EventConfig, path: Path, generat
         title=f"{event.name}: check-in log of {totals.day.isoformat()}",
         author="desk-app",
         subject=f"Check-in log of {totals.day.isoformat()} ({totals.time_zone})",
+        keywords=CHECKPOINT_KEYWORD + base64.b64encode(stamp.checkpoint.encode()).decode() if stamp.checkpoint else "",
     )
-    canvas_maker = functools.partial(_FooterCanvas, footer=_footer_text(totals), font=styles.fonts.regular)
-    doc.build(_story(totals, event, generated_at, source, styles), canvasmaker=canvas_maker)
+    footer = ("REHEARSAL · " if stamp.rehearsal else "") + _footer_text(totals)
+    canvas_maker = functools.partial(_FooterCanvas, footer=footer, font=styles.fonts.regular)
+    story = _story(totals, event, generated_at, source, styles)
+    if stamp.rehearsal:
+        story.insert(0, Paragraph("REHEARSAL: this log comes from a rehearsal database", styles.subtitle))
+    if stamp.checkpoint:
+        story += _checkpoint_section(stamp.checkpoint, styles)
+    doc.build(story, canvasmaker=canvas_maker)
+
+
+def _checkpoint_section(note: str, styles: _Styles) -> list[Flowable]:
+    """The signed checkpoint, for a person to compare and for ``log verify`` (which reads the keywords)."""
+    text = "<br/>".join(escape(line) for line in note.splitlines())
+    return [
+        Spacer(1, 8),
+        Paragraph("Checkpoint of the whole log when this report was made", styles.subtitle),
+        Paragraph(f"<font face='Courier' size='7'>{text}</font>", styles.note),
+    ]
 
 
 def _story(

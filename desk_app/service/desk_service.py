@@ -6,7 +6,7 @@ the service's one journal, and the rules are asked through ``core.rules`` only.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -31,7 +31,9 @@ from desk_app.intake.importer import ImportSummary, import_list
 from desk_app.office.confirmations import write_confirmations
 from desk_app.printing.base import Printer
 from desk_app.reports.daily import export_csv, export_pdf
+from desk_app.reports.stamp import ExportStamp
 from desk_app.reports.totals import DayTotals
+from desk_app.service import witness
 from desk_app.service.access import Access
 from desk_app.service.checkins import CheckinResult, Checkins, ScanResult
 from desk_app.service.counts import LiveCounts, live_counts
@@ -78,6 +80,8 @@ class DeskService:
         self._access = Access(store, event, clock, self._journal, real_clock)
         self._checkins = Checkins(store, event, clock, self._journal, self._access, verify_keys(store))
         self._drawer = BadgeDrawer(store, event)
+        head = store.log.head()
+        self._witnessed_size = head.seq if head else 0
 
     @property
     def location(self) -> str:
@@ -260,11 +264,45 @@ class DeskService:
         return self._store.log.verify()
 
     def export_day(self, day: date, fmt: str, out: Path, progress: Progress | None = None) -> DayTotals:
-        """One day's log as CSV or as the PDF report, written whole or not at all."""
+        """One day's log as CSV or as the PDF report, written whole or not at all, with a checkpoint of the whole
+        log in it (so the export a supervisor takes away is a witness of the log) and the rehearsal mark."""
         if fmt not in EXPORT_FORMATS:
             raise ConfigError(f"export format {fmt!r}: choose one of {', '.join(EXPORT_FORMATS)}")
         writer = export_csv if fmt == "csv" else export_pdf
-        return writer(self._store, self.event, day, out, progress)
+        stamp = ExportStamp(self.checkpoint(), self.rehearsal)
+        return writer(self._store, self.event, day, out, progress, stamp)
+
+    # --- checkpoints ----------------------------------------------------------------------------------------
+
+    def checkpoint(self) -> str:
+        """A checkpoint of the log as it is now, signed with this machine's key (never stored in the database)."""
+        return witness.make_checkpoint(self._store, self.event.id, self.clock.now(), witness.own_key())
+
+    def witness_if_grown(self, desk_name: str, folders: Sequence[Path] = ()) -> list[Path]:
+        """``write_witness`` when the log grew since this desk opened or last wrote one; nothing otherwise."""
+        head = self._store.log.head()
+        size = head.seq if head else 0
+        if size <= self._witnessed_size:
+            return []
+        written = self.write_witness(desk_name, folders)
+        self._witnessed_size = size
+        return written
+
+    def write_witness(self, desk_name: str, folders: Sequence[Path] = ()) -> list[Path]:
+        """The latest checkpoint into this machine's witness folder and each of ``folders`` (the station's)."""
+        key, note = witness.own_key(), self.checkpoint()
+        return [witness.write_witness(f, note, desk_name, key) for f in (witness.witness_folder(), *folders)]
+
+    def check_checkpoints(self, files: Sequence[Path], keys: Sequence[Path] = ()) -> list[witness.CheckpointCheck]:
+        """Each checkpoint in ``files`` (exports, witness files) held against the log."""
+        trusted = witness.trusted_keys(keys)
+        checks = []
+        for path in files:
+            notes = witness.notes_in(path)
+            if not notes:
+                checks.append(witness.CheckpointCheck(str(path), None, "no checkpoint in this file"))
+            checks += [witness.check_against(self._store, self.event.id, str(path), n, trusted) for n in notes]
+        return checks
 
     def import_list(
         self, path: Path, photos_dir: Path | None = None, by: str = "", progress: Progress | None = None

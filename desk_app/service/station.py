@@ -36,6 +36,7 @@ class StationConfig:
     keyboard_layout: str = "us"  # the layout the USB scanner is set to
     language: str = "en"
     idle_lock_minutes: int = 5
+    witness_dir: str = ""  # another medium (USB stick, network share) that gets the log's checkpoints
 
     def problems(self) -> list[str]:
         found = []

@@ -15,12 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
 from desk_app.core.model import StaffMember
-from desk_app.errors import ConfigError
+from desk_app.errors import ConfigError, DeskError
 from desk_app.ui.checkin.texts import fill
 from desk_app.ui.help_dialog import HelpDialog
 from desk_app.ui.i18n import Retranslates, Translations
@@ -46,6 +46,8 @@ screen has them, ``shutdown()`` (finish work in progress before the screen goes)
 signals ``person_served(str)`` and ``verdict_shown(str)`` (the counts move) and ``status_changed(str)`` (news for
 the status bar)."""
 LanguageKeeper = Callable[[str], None]
+
+WITNESS_EVERY_MS = 60_000  # a checkpoint of the log to the witness folders at most once a minute
 
 
 def default_checkin_view(session: DeskSession, parent: QWidget) -> QWidget:
@@ -120,6 +122,10 @@ class MainWindow(Retranslates, QMainWindow):
             app.installEventFilter(self.idle)  # after the wedge filter, so it sees scans first
         self.idle.idle.connect(self.on_idle)
         self.idle.start()
+        self.witness_timer = QTimer(self)
+        self.witness_timer.setInterval(WITNESS_EVERY_MS)
+        self.witness_timer.timeout.connect(self.on_witness_timer_timeout)
+        self.witness_timer.start()
         self.lock_screen.unlocked.connect(self.on_unlocked)
         self.badges.changed.connect(self.counts.on_checked_in)
         self.tabs.currentChanged.connect(self.on_tab_changed)
@@ -398,6 +404,15 @@ class MainWindow(Retranslates, QMainWindow):
         self.dialog = dialog
         dialog.open()
 
+    def on_witness_timer_timeout(self) -> None:
+        """A checkpoint of the log to this machine's witness folder and the station's, when the log grew."""
+        config = self.session.config
+        folders = [Path(config.witness_dir).expanduser()] if config.witness_dir else []
+        try:
+            self.session.desk.witness_if_grown(config.desk, folders)
+        except (OSError, DeskError) as exc:
+            self.status.showMessage(fill(self.tr("No checkpoint written to the witness folder: %1"), str(exc)), 10000)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self.locked:
@@ -417,6 +432,8 @@ class MainWindow(Retranslates, QMainWindow):
         shutdown = getattr(self.checkin, "shutdown", None)
         if shutdown is not None:
             shutdown()
+        self.witness_timer.stop()
+        self.on_witness_timer_timeout()  # the last check-ins of the shift go to the witness too
         if self._wedge is not None:
             self._wedge.scanned.disconnect(self.on_scanned)
             self._wedge = None

@@ -1261,6 +1261,10 @@ Base de données&#xa0;: %2</translation>
         <translation>Réservé aux superviseurs&#xa0;: connectez-vous avec Ctrl+Maj+S.</translation>
     </message>
     <message>
+        <source>No checkpoint written to the witness folder: %1</source>
+        <translation>Aucun point de contrôle écrit dans le dossier témoin : %1</translation>
+    </message>
+    <message>
         <source>Wait until the import, export or reprint is finished.</source>
         <translation>Attendez la fin de l&apos;import, de l&apos;export ou de la réimpression.</translation>
     </message>

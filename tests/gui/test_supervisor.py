@@ -108,7 +108,9 @@ def test_export_writes_the_days_csv_and_pdf(qtbot: QtBot, world: World, tmp_path
     csv_path, pdf_path = dialog.written
     assert csv_path == out / "nato-defmin-2024-02-log-2024-02-14.csv" and pdf_path.suffix == ".pdf"
     with csv_path.open(encoding="utf-8-sig", newline="") as stream:
-        rows = list(csv.DictReader(stream))
+        everything = list(csv.DictReader(stream))
+    assert [r["seq"] for r in everything[-2:]] == ["#rehearsal", "#checkpoint"]  # the stamp, after the entries
+    rows = everything[:-2]
     assert [(r["desk"], r["action"], r["reference"], r["outcome"]) for r in rows[1:]] == [
         ("G1", "CHECKIN", "DM24-000001", "ISSUE"),
         ("G1", "ISSUE", "DM24-000001", "ISSUE"),
