@@ -330,8 +330,10 @@ def mrz(args: argparse.Namespace) -> int:
 def purge(args: argparse.Namespace) -> int:
     pin = read_pin(args, f"PIN for {args.supervisor}: ")
     with desk(args) as opened:
-        purged = opened.purge_personal_data(args.supervisor, pin)
+        purged, left = opened.purge_personal_data(args.supervisor, pin)
     print(f"personal data of {purged} applications erased; badges, log and figures kept")
+    if left:
+        print(f"desk-app: still to do: {left}", file=sys.stderr)
     return 0
 
 

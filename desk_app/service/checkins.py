@@ -184,16 +184,22 @@ class Checkins:
             self._journal.record(Action.VOID, station, reference=badge.reference, detail=detail, at=now)
         return badge
 
-    def purge_personal_data(self, supervisor: str, supervisor_pin: str) -> int:
-        """After the event, erase the applicants' personal data; refused while the event is still on."""
+    def purge_personal_data(self, supervisor: str, supervisor_pin: str) -> tuple[int, str]:
+        """After the event, erase the applicants' personal data; refused while the event is still on.
+
+        Returns how many applications were purged, and what is left for an administrator to do ("" when the
+        files themselves were scrubbed and checked).
+        """
         supervisor = self._access.authorise_supervisor(supervisor, supervisor_pin, "purge after the event").login
         now = self._clock.now()
         if self._event.local(now).date() <= self._event.last_day:
             raise StaffError(f"personal data can be purged only after the event (last day {self._event.last_day})")
+        samples = self._store.applications.identifying_samples()
         with self._store.transaction():
             purged = self._store.applications.purge_personal_data()
             self._journal.record(Action.PURGE, staff=supervisor, detail={"applications": str(purged)}, at=now)
-        return purged
+        left = self._store.scrub([s.encode("utf-8") for s in samples])
+        return purged, left
 
     def _case(
         self,

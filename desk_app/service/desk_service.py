@@ -197,7 +197,7 @@ class DeskService:
     def void_badge(self, station: Station, supervisor: str, supervisor_pin: str, serial: str, reason: str) -> Badge:
         return self._checkins.void_badge(station, supervisor, supervisor_pin, serial, reason)
 
-    def purge_personal_data(self, supervisor: str, supervisor_pin: str) -> int:
+    def purge_personal_data(self, supervisor: str, supervisor_pin: str) -> tuple[int, str]:
         return self._checkins.purge_personal_data(supervisor, supervisor_pin)
 
     def issuer(self, printer: Printer, size: str = "card", timeout_s: float = 60.0) -> BadgeIssuer:

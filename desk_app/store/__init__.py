@@ -8,7 +8,7 @@ with store.transaction():
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -47,6 +47,11 @@ class Store:
         """
         with self._db.write():
             yield
+
+    def scrub(self, erased: Sequence[bytes]) -> str:
+        """After a purge: the erased values gone from the files themselves, checked (SQLite); what is left for an
+        administrator to do (PostgreSQL), or ""."""
+        return self._db.scrub(erased)
 
     def backup(self, target: Path) -> None:
         """A consistent copy of the database at ``target`` (SQLite only; PostgreSQL has pg_dump)."""

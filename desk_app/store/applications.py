@@ -142,6 +142,15 @@ class Applications:
         row = self._db.one("SELECT COUNT(*) FROM applications")
         return int(row[0]) if row else 0
 
+    def identifying_samples(self, limit: int = 50) -> list[str]:
+        """Some of the values a purge erases (names, document numbers, emails), to check the files for afterwards."""
+        rows = self._db.all(
+            "SELECT family_name, document_number, email FROM applications WHERE email != '' OR family_name != ''"
+            " ORDER BY reference LIMIT ?",
+            (limit,),
+        )
+        return [value for row in rows for value in row if len(value) >= 6]
+
     def purge_personal_data(self) -> int:
         """Erase what identifies a person (names, birth, documents, press card, email, photos); keep the
         reference, kind, status, organisation and category so badges, the log and the day's figures still add up.

@@ -100,6 +100,11 @@ class Database(ABC):
     def close(self) -> None:
         """Close the connection; a transaction still open is rolled back."""
 
+    def scrub(self, erased: Sequence[bytes]) -> str:
+        """Make deleted data unrecoverable from the database's files (see the SQLite version); what is left for an
+        administrator to do, or "" when nothing is."""
+        return f"{self.location}: ask the database's administrator to run VACUUM FULL on it to erase the freed space"
+
     def backup(self, target: Path) -> None:
         """A consistent copy of the whole database at ``target`` (a new file), taken while desks keep working."""
         raise StoreError(

@@ -79,6 +79,29 @@ class SqliteDatabase(Database):
     def close(self) -> None:
         self._conn.close()
 
+    def scrub(self, erased: Sequence[bytes]) -> str:
+        """Make deleted data unrecoverable from the files: WAL emptied into the database, the file rebuilt
+        (VACUUM), and the result checked byte by byte for ``erased`` values.
+
+        Raises:
+            StoreError: another connection holds the database (close every other desk and purge again), or an
+                erased value is still in the files.
+        """
+        path = Path(self.location)
+        self._checkpoint_truncate()
+        self._run("VACUUM")
+        self._checkpoint_truncate()
+        files = [p for p in (path, Path(f"{path}-wal")) if p.exists()]
+        for value in erased:
+            if value and any(value in p.read_bytes() for p in files):
+                raise StoreError(f"erased data is still in {path}: close every other desk and purge again")
+        return ""
+
+    def _checkpoint_truncate(self) -> None:
+        busy = self.one("PRAGMA wal_checkpoint(TRUNCATE)")
+        if busy is None or busy[0]:
+            raise StoreError(f"another desk is using {self.location}: close every other desk on it, then purge again")
+
     def backup(self, target: Path) -> None:
         """SQLite's online backup: page by page, consistent, while other desks keep writing."""
         try:
@@ -147,6 +170,7 @@ def open_sqlite(path: Path, create: bool = True) -> SqliteDatabase:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA secure_delete=ON")  # what is deleted is overwritten, whatever the build's default
         conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
     except sqlite3.DatabaseError as exc:
         conn.close()

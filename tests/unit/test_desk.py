@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 
 import pytest
@@ -147,7 +148,7 @@ def test_personal_data_is_purged_only_after_the_event(listed: DeskService, clock
     with pytest.raises(StaffError, match="only after the event"):
         listed.purge_personal_data("sam", SUPERVISOR_PIN)
     clock.moment = datetime(2024, 2, 16, 9, 0, tzinfo=BRUSSELS)
-    assert listed.purge_personal_data("sam", SUPERVISOR_PIN) == 3
+    assert listed.purge_personal_data("sam", SUPERVISOR_PIN) == (3, "")
     purged = store_of(listed).applications.get("DM24-000001")
     assert (purged.family_name, purged.document.number, purged.email) == ("", "", "")
     assert purged.kind is AccreditationKind.MINISTERIAL and purged.organisation == "Rheinische Post"
@@ -247,3 +248,23 @@ def test_a_reference_shown_on_a_forged_printout_is_held_for_a_supervisor(
     assert accepted.badge is not None
     listed.void_badge(other_desk, "sam", SUPERVISOR_PIN, accepted.badge.serial, "test: served again")
     assert listed.check_in(other_desk, code, DOC, CARD).verdict.outcome is Outcome.ISSUE  # the supervisor cleared it
+
+
+def test_purge_leaves_no_trace_in_the_files_and_waits_for_other_desks(
+    listed: DeskService, clock, db_path, tmp_path
+) -> None:
+    clock.moment = datetime(2024, 2, 16, 9, 0, tzinfo=BRUSSELS)
+    secrets = [b"C01X00T47", b"j.mueller@example.org", "Müller".encode()]
+    other_desk = sqlite3.connect(db_path)
+    other_desk.execute("BEGIN")
+    other_desk.execute("SELECT COUNT(*) FROM applications").fetchone()  # a desk in the middle of a read
+    with pytest.raises(StoreError, match="close every other desk"):
+        listed.purge_personal_data("sam", SUPERVISOR_PIN)
+    other_desk.rollback()
+    other_desk.close()
+    assert (
+        listed.purge_personal_data("sam", SUPERVISOR_PIN)[1] == ""
+    )  # again, alone: the files are scrubbed and checked
+    files = [p for p in tmp_path.glob("desk.sqlite*") if p.is_file()]
+    assert files and not any(secret in f.read_bytes() for f in files for secret in secrets)
+    assert store_of(listed).log.verify().intact
