@@ -18,9 +18,11 @@ from datetime import datetime
 from pathlib import Path
 
 from bench.foundation import MORNING, Figure, fresh_store
+from desk_app.core.clock import ShiftedClock
 from desk_app.core.model import Role, StaffMember
 from desk_app.demo.generator import generate_rows, write_csv
-from desk_app.intake.importer import import_list
+from desk_app.service import DeskService
+from desk_app.service.startup import event_of
 from desk_app.service.station import StationConfig, save_station
 
 LOGIN, PIN = "counter1", "2481"
@@ -32,10 +34,13 @@ def build_desk(folder: Path, rows: int) -> Path:
     """A database with an imported list and a counter, and this desk's saved station (under ``folder/config``)."""
     csv_path = folder / "list.csv"
     write_csv([{**row, "photo": ""} for row in generate_rows(rows, seed=5)], csv_path)
-    with fresh_store(folder, "start") as store:
-        store.staff.add(StaffMember(LOGIN, "Bench Counter", Role.COUNTER), PIN, MORNING)
-        import_list(store, csv_path, MORNING)
-        db = Path(store.location)
+    store = fresh_store(folder, "start")
+    event = event_of(store)
+    assert event is not None
+    with DeskService(store, event, ShiftedClock(MORNING)) as desk:  # the account logged, as a supervisor adds it
+        desk.add_staff(StaffMember(LOGIN, "Bench Counter", Role.COUNTER), PIN, by="bench")
+        desk.import_list(csv_path)
+        db = Path(desk.location)
     station = StationConfig(entrance="groups", desk="B1", pdf_dir=str(folder / "badges"))
     save_station(station, folder / "config" / "desk-app" / "station.toml")
     return db

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -106,9 +106,11 @@ def event(store: Store) -> EventConfig:
 @pytest.fixture
 def staffed_store(store: Store, event: EventConfig) -> Store:
     """The store with the event installed and one member of staff per role."""
-    store.staff.add(StaffMember("anna", "Anna Counter", Role.COUNTER), STAFF_PIN, FIRST_MORNING)
-    store.staff.add(StaffMember("paul", "Paul Passoffice", Role.PASS_OFFICE), STAFF_PIN, FIRST_MORNING)
-    store.staff.add(StaffMember("sam", "Sam Supervisor", Role.SUPERVISOR), SUPERVISOR_PIN, FIRST_MORNING)
+    # Accounts made as a desk makes them (logged with their state), before the event's days.
+    setup = DeskService(store, event, FixedClock(FIRST_MORNING - timedelta(days=2)))
+    setup.add_staff(StaffMember("anna", "Anna Counter", Role.COUNTER), STAFF_PIN, by="setup")
+    setup.add_staff(StaffMember("paul", "Paul Passoffice", Role.PASS_OFFICE), STAFF_PIN, by="setup")
+    setup.add_staff(StaffMember("sam", "Sam Supervisor", Role.SUPERVISOR), SUPERVISOR_PIN, by="setup")
     return store
 
 

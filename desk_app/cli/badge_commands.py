@@ -16,6 +16,7 @@ from desk_app.service import Station, list_queues
 def reprint(args: argparse.Namespace) -> int:
     pin = read_pin(args, f"PIN for {args.supervisor}: ")
     with desk(args) as opened:
+        opened.require_sound()
         station = Station(args.entrance, args.desk, args.staff)
         printed = issuer_for(args, opened).reprint(station, args.supervisor, pin, args.serial, args.reason)
         say_printed(printed)

@@ -178,6 +178,7 @@ def lookup(args: argparse.Namespace) -> int:
 
 def checkin(args: argparse.Namespace) -> int:
     with desk(args) as opened:
+        opened.require_sound()
         document, press = _evidence(args, opened.today())
         station = Station(args.entrance, args.desk, args.staff)
         face = False if args.face_mismatch else None
@@ -188,6 +189,7 @@ def checkin(args: argparse.Namespace) -> int:
 def override(args: argparse.Namespace) -> int:
     pin = read_pin(args, f"PIN for {args.supervisor}: ")
     with desk(args) as opened:
+        opened.require_sound()
         document, press = _evidence(args, opened.today())
         station = Station(args.entrance, args.desk, args.staff)
         result = opened.override(
@@ -207,6 +209,7 @@ def override(args: argparse.Namespace) -> int:
 def void(args: argparse.Namespace) -> int:
     pin = read_pin(args, f"PIN for {args.supervisor}: ")
     with desk(args) as opened:
+        opened.require_sound()
         station = Station(args.entrance, args.desk, args.staff)
         badge = opened.void_badge(station, args.supervisor, pin, args.serial, args.reason)
         print(f"badge {badge.serial} of {badge.reference} voided; a new badge may now be issued")
@@ -230,12 +233,17 @@ def log_verify(args: argparse.Namespace) -> int:
     with desk(args) as opened:
         report = opened.verify_log()
         checks = opened.check_checkpoints([Path(f) for f in args.checkpoint], [Path(k) for k in args.key])
-    holds = report.intact
+        differences = opened.audit()
+    holds = report.intact and not differences
     if report.intact:
         print(f"log intact: {report.entries} entries, head {report.head_hash}")
     else:
         print(f"LOG BROKEN at entry {report.first_broken}: {report.problem}", file=sys.stderr)
         print(f"the first {report.entries} entries are intact (head {report.head_hash})", file=sys.stderr)
+    for difference in differences:
+        print(f"STATE NOT LOGGED: {difference}", file=sys.stderr)
+    if report.intact and not differences:
+        print("staff, keys, event and badges are what the log says")
     for check in checks:
         if check.holds and check.signed is not None:
             point = check.signed.checkpoint
@@ -330,6 +338,7 @@ def mrz(args: argparse.Namespace) -> int:
 def purge(args: argparse.Namespace) -> int:
     pin = read_pin(args, f"PIN for {args.supervisor}: ")
     with desk(args) as opened:
+        opened.require_sound()
         purged, left = opened.purge_personal_data(args.supervisor, pin)
     print(f"personal data of {purged} applications erased; badges, log and figures kept")
     if left:

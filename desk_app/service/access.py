@@ -16,7 +16,9 @@ from desk_app.core.clock import Clock, SystemClock, from_utc_text, to_utc_text
 from desk_app.core.event import EventConfig
 from desk_app.core.model import AccreditationKind, Action, Role, StaffMember
 from desk_app.core.pins import MAX_FAILURES, PinAttempt, PinLock, pin_lock, pin_problem
+from desk_app.core.state import state_detail
 from desk_app.errors import StaffError
+from desk_app.service.audit import staff_state
 from desk_app.service.journal import Journal, Station
 from desk_app.store import Store
 
@@ -90,10 +92,11 @@ class Access:
                 detail = {"for": purpose, _REAL_TIME: to_utc_text(self._real_clock.now())}
                 if member is None:
                     detail["login"] = "unknown"
+                if accepted and self._store.staff.rehash_if_weaker(login, pin):  # its new hash under the chain
+                    detail |= state_detail(staff_state(self._store, login))
                 action = Action.LOGIN if accepted else Action.LOGIN_FAILED
                 self._journal.record(action, where, staff=login if member else "", detail=detail)
                 if accepted and member is not None:
-                    self._store.staff.rehash_if_weaker(login, pin)
                     return member
                 refused = self._refusal(login)
         raise refused
@@ -152,6 +155,7 @@ class Access:
         with self._store.transaction():
             self._store.staff.add(member, pin, self._clock.now())
             detail = {"login": member.login, "role": member.role.value}
+            detail |= state_detail(staff_state(self._store, member.login))
             self._journal.record(Action.STAFF_ADDED, where, staff=by, detail=detail)
         return member
 
@@ -170,7 +174,8 @@ class Access:
             if not self._store.staff.set_active(login, active):
                 raise StaffError(f"no staff member {login!r}")
             action = Action.STAFF_ENABLED if active else Action.STAFF_DISABLED
-            self._journal.record(action, where, staff=by, detail={"login": login})
+            detail = {"login": login} | state_detail(staff_state(self._store, login))
+            self._journal.record(action, where, staff=by, detail=detail)
 
     def members(self) -> list[StaffMember]:
         return self._store.staff.all()

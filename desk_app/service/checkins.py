@@ -30,8 +30,10 @@ from desk_app.core.model import (
     Verdict,
 )
 from desk_app.core.rules import Case, awaits_counter, decide, standing_forgery
+from desk_app.core.state import state_detail
 from desk_app.errors import StaffError, StoreError
 from desk_app.service.access import Access
+from desk_app.service.audit import badge_state
 from desk_app.service.journal import Journal, Station
 from desk_app.store import Store
 
@@ -99,7 +101,7 @@ class Checkins:
             verdict = decide(case)
             final = not awaits_counter(verdict)
             if final:
-                entry = self._log_verdict(station, case, verdict)
+                entry = self._log_verdict(station, case, verdict, {})
             else:
                 detail = {"code": case.evidence.code.value, "preview": verdict.outcome.value}
                 if case.code_problem:
@@ -132,10 +134,11 @@ class Checkins:
         with self._store.transaction():
             case = self._case(station, code_text, document, press, face_matches)
             verdict = decide(case)
-            entry = self._log_verdict(station, case, verdict)
-            badge = None
-            if verdict.issues_badge:
-                badge = self._start_print(station, case) if printing else self._issue(station, case, verdict)
+            badge = self._new_badge(station, case, printing) if verdict.issues_badge else None
+            states = badge_state(self._store, badge.serial) if badge else {}
+            entry = self._log_verdict(station, case, verdict, states)
+            if badge is not None and not printing:
+                self._log_issue(station, case, verdict, badge)
         return CheckinResult(case.reference, case.evidence.code, verdict, case.application, badge, entry)
 
     def override(
@@ -159,16 +162,19 @@ class Checkins:
             if verdict.outcome is not Outcome.NEEDS_SUPERVISOR:
                 raise StaffError(f"nothing to override: the verdict is {verdict.outcome.value}")
             accepted = Verdict(Outcome.ISSUE, (*verdict.reasons, Reason.SUPERVISOR_OVERRIDE))
+            badge = self._new_badge(station, case, printing)
+            detail = {"supervisor": supervisor, "reason": reason, "code": case.evidence.code.value}
             entry = self._journal.record(
                 Action.OVERRIDE,
                 station,
                 reference=case.reference,
                 outcome=Outcome.ISSUE,
                 reasons=accepted.reasons,
-                detail={"supervisor": supervisor, "reason": reason, "code": case.evidence.code.value},
+                detail=detail | state_detail(badge_state(self._store, badge.serial)),
                 at=case.now,
             )
-            badge = self._start_print(station, case) if printing else self._issue(station, case, accepted)
+            if not printing:
+                self._log_issue(station, case, accepted, badge)
         return CheckinResult(case.reference, case.evidence.code, accepted, case.application, badge, entry)
 
     def void_badge(self, station: Station, supervisor: str, supervisor_pin: str, serial: str, reason: str) -> Badge:
@@ -181,6 +187,7 @@ class Checkins:
             if badge is None or not self._store.badges.void(serial, now, reason):
                 raise StoreError(f"no active badge with serial {serial!r}")
             detail = {"serial": serial, "supervisor": supervisor, "reason": reason}
+            detail |= state_detail(badge_state(self._store, serial))
             self._journal.record(Action.VOID, station, reference=badge.reference, detail=detail, at=now)
         return badge
 
@@ -231,38 +238,30 @@ class Checkins:
             forgery,
         )
 
-    def _start_print(self, station: Station, case: Case) -> Badge:
+    def _new_badge(self, station: Station, case: Case, printing: bool) -> Badge:
+        """The person's badge: PRINTING while its job is out, ISSUED when handed over as it is."""
         application = case.application
         assert application is not None
+        state = BadgeState.PRINTING if printing else BadgeState.ISSUED
         return self._store.badges.issue(
-            application.reference,
-            application.kind,
-            case.now,
-            station.entrance,
-            station.desk,
-            station.staff,
-            BadgeState.PRINTING,
+            application.reference, application.kind, case.now, station.entrance, station.desk, station.staff, state
         )
 
-    def _issue(self, station: Station, case: Case, verdict: Verdict) -> Badge:
-        application = case.application
-        assert application is not None
-        badge = self._store.badges.issue(
-            application.reference, application.kind, case.now, station.entrance, station.desk, station.staff
-        )
+    def _log_issue(self, station: Station, case: Case, verdict: Verdict, badge: Badge) -> None:
+        detail = {"serial": badge.serial, "kind": badge.kind.value}
+        detail |= state_detail(badge_state(self._store, badge.serial))
         self._journal.record(
             Action.ISSUE,
             station,
-            reference=application.reference,
+            reference=badge.reference,
             outcome=Outcome.ISSUE,
             reasons=verdict.reasons,
-            detail={"serial": badge.serial, "kind": badge.kind.value},
+            detail=detail,
             at=case.now,
         )
-        return badge
 
-    def _log_verdict(self, station: Station, case: Case, verdict: Verdict) -> LogEntry:
-        detail = {"code": case.evidence.code.value}
+    def _log_verdict(self, station: Station, case: Case, verdict: Verdict, states: dict[str, str]) -> LogEntry:
+        detail = {"code": case.evidence.code.value} | state_detail(states)
         if case.code_problem:
             detail["code_problem"] = case.code_problem
         if verdict.redirect_to:

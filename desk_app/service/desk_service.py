@@ -35,6 +35,7 @@ from desk_app.reports.stamp import ExportStamp
 from desk_app.reports.totals import DayTotals
 from desk_app.service import witness
 from desk_app.service.access import Access
+from desk_app.service.audit import REHEARSAL_KEY, audit, require_sound
 from desk_app.service.checkins import CheckinResult, Checkins, ScanResult
 from desk_app.service.counts import LiveCounts, live_counts
 from desk_app.service.issuing import BadgeDrawer, BadgeIssuer
@@ -42,8 +43,6 @@ from desk_app.service.journal import Journal, Station
 from desk_app.service.keys import install_verify_key, verify_keys
 from desk_app.store import Store, open_store
 from desk_app.store.checkin_log import ChainReport
-
-REHEARSAL_KEY = "rehearsal"  # meta key written by ``install_event(rehearsal=True)``
 
 Progress = Callable[[int, int], None]
 EXPORT_FORMATS = ("csv", "pdf")
@@ -262,6 +261,14 @@ class DeskService:
 
     def verify_log(self) -> ChainReport:
         return self._store.log.verify()
+
+    def audit(self) -> list[str]:
+        """Staff, keys, the event and badges that differ from what the log says they are (see ``core.state``)."""
+        return audit(self._store)
+
+    def require_sound(self) -> None:
+        """Refuse (StoreError) to serve on a database whose security state differs from its log."""
+        require_sound(self._store)
 
     def export_day(self, day: date, fmt: str, out: Path, progress: Progress | None = None) -> DayTotals:
         """One day's log as CSV or as the PDF report, written whole or not at all, with a checkpoint of the whole

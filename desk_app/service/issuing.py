@@ -14,9 +14,11 @@ from badges import BadgeData, render_badge, render_batch
 from desk_app.core.clock import Clock
 from desk_app.core.event import EventConfig
 from desk_app.core.model import Action, Badge, BadgeState, Outcome
+from desk_app.core.state import state_detail
 from desk_app.errors import NotFoundError, StoreError
 from desk_app.printing.base import JobState, Printer, PrintError, PrintJob, PrintOutcome
 from desk_app.service.access import Access
+from desk_app.service.audit import badge_state
 from desk_app.service.badging import badge_data
 from desk_app.service.journal import Journal, Station
 from desk_app.store import Store
@@ -102,7 +104,7 @@ class BadgeIssuer:
             return self._failed(station, badge, outcome, job)
         with self._store.transaction():
             issued = self._store.badges.printed(badge.serial, self._clock.now())
-            self._log(station, issued, Action.ISSUE, Outcome.ISSUE, {"job": job.job_id})
+            self._log(station, issued, Action.ISSUE, Outcome.ISSUE, {"job": job.job_id}, (issued.serial,))
         return PrintResult(issued, outcome)
 
     def reprint(self, station: Station, supervisor: str, supervisor_pin: str, serial: str, reason: str) -> PrintResult:
@@ -118,7 +120,7 @@ class BadgeIssuer:
                 old.reference, old.kind, now, station.entrance, station.desk, station.staff, BadgeState.PRINTING
             )
             detail = {"voided_serial": serial, "serial": new.serial, "supervisor": supervisor, "reason": reason}
-            self._log(station, new, Action.REPRINT, None, detail)
+            self._log(station, new, Action.REPRINT, None, detail, (serial, new.serial))
         return self.print_badge(station, new)
 
     def recover_stalled(self, station: Station) -> list[PrintResult]:
@@ -134,18 +136,26 @@ class BadgeIssuer:
             detail = {"state": outcome.state.value, "message": outcome.message}
             if job is not None:
                 detail["job"] = job.job_id
-            self._log(station, badge, Action.PRINT_FAILED, None, detail)
+            self._log(station, badge, Action.PRINT_FAILED, None, detail, (badge.serial,))
             failed = self._store.badges.get(badge.serial)
         assert failed is not None
         return PrintResult(failed, outcome)
 
     def _log(
-        self, station: Station, badge: Badge, action: Action, outcome: Outcome | None, detail: dict[str, str]
+        self,
+        station: Station,
+        badge: Badge,
+        action: Action,
+        outcome: Outcome | None,
+        detail: dict[str, str],
+        changed: tuple[str, ...] = (),
     ) -> None:
+        """One entry about ``badge``; ``changed``: the serials whose rows this change wrote (their state is logged)."""
+        states = state_detail(badge_state(self._store, *changed))
         self._journal.record(
             action,
             station,
             reference=badge.reference,
             outcome=outcome,
-            detail={"serial": badge.serial, "kind": badge.kind.value, **detail},
+            detail={"serial": badge.serial, "kind": badge.kind.value, **detail, **states},
         )

@@ -21,13 +21,15 @@ from cryptography.hazmat.primitives.serialization import (
 
 from desk_app.core.codes import key_id
 from desk_app.core.model import Action
+from desk_app.core.state import state_detail
 from desk_app.errors import ConfigError
+from desk_app.service.audit import VERIFY_KEY_PREFIX as _META_PREFIX
+from desk_app.service.audit import meta_state
 from desk_app.service.journal import Journal
 from desk_app.store import Store
 
 SIGNING_KEY_FILE = "signing-key.pem"
 VERIFY_KEY_FILE = "verify-key.pem"
-_META_PREFIX = "verify_key:"
 
 
 def new_key_pair(folder: Path) -> tuple[Path, Path]:
@@ -79,7 +81,8 @@ def install_verify_key(store: Store, journal: Journal, path: Path, staff: str = 
     kid = key_id(parse_verify_key(pem, str(path)))
     with store.transaction():
         store.meta.put(_META_PREFIX + kid, pem.decode("ascii"))
-        journal.record(Action.KEY_INSTALLED, staff=staff, detail={"key_id": kid})
+        detail = {"key_id": kid} | state_detail(meta_state(store, _META_PREFIX + kid))
+        journal.record(Action.KEY_INSTALLED, staff=staff, detail=detail)
     return kid
 
 

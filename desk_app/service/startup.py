@@ -17,8 +17,10 @@ from desk_app.config import DEFAULT_EVENT_FILE, parse_event
 from desk_app.core.clock import Clock, ShiftedClock, SystemClock, parse_moment, to_utc_text
 from desk_app.core.event import EventConfig
 from desk_app.core.model import Action
+from desk_app.core.state import state_detail
 from desk_app.errors import ConfigError, StoreError
-from desk_app.service.desk_service import REHEARSAL_KEY, DeskService
+from desk_app.service.audit import REHEARSAL_KEY, meta_state
+from desk_app.service.desk_service import DeskService
 from desk_app.service.journal import Journal
 from desk_app.service.station import APP_NAME, StationConfig
 from desk_app.store import Store, open_store
@@ -100,6 +102,7 @@ def install_event(
                 raise ConfigError(f"{store.location} has served people: it cannot become a rehearsal database")
             store.meta.put(REHEARSAL_KEY, "yes")
             detail["rehearsal"] = "yes"
+        detail |= state_detail(meta_state(store, EVENT_CONFIG_KEY) | meta_state(store, REHEARSAL_KEY))
         Journal(store, SystemClock()).record(Action.EVENT_CONFIGURED, staff=staff, detail=detail, at=at)
     return event
 

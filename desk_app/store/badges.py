@@ -37,6 +37,12 @@ class Badges:
     def __init__(self, db: Database) -> None:
         self._db = db
 
+    def rows(self, serial: str | None = None) -> dict[str, tuple[Any, ...]]:
+        """Badges as stored (void reason included), by serial; one badge with ``serial``: what the audit compares."""
+        sql = f"SELECT {_COLUMNS}, void_reason FROM badges"
+        rows = self._db.all(sql + " WHERE serial = ?", (serial,)) if serial else self._db.all(sql)
+        return {str(r[0]): tuple(r) for r in rows}
+
     def active_for(self, reference: str) -> Badge | None:
         row = self._db.one(f"SELECT {_COLUMNS} FROM badges WHERE reference = ? AND voided_at IS NULL", (reference,))
         return _from_row(row) if row else None

@@ -103,6 +103,17 @@ class CheckinLog:
         )
         return [_from_row(r) for r in rows]
 
+    def state_details(self) -> Iterator[dict[str, str]]:
+        """The detail of every entry that logged the state of an object (see ``core.state``), in chain order."""
+        rows = self._db.iterate("SELECT detail FROM checkin_log WHERE detail LIKE ? ORDER BY seq", ('%"state:%',))
+        for row in rows:
+            try:
+                detail = json.loads(row[0])
+            except ValueError:
+                continue  # an unreadable entry is the chain's to report
+            if isinstance(detail, dict):
+                yield detail
+
     def head(self) -> LogEntry | None:
         """The last entry, or None for an empty log."""
         row = self._db.one(f"SELECT {_COLUMNS} FROM checkin_log ORDER BY seq DESC LIMIT 1")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from desk_app.core.clock import to_utc_text
 from desk_app.core.model import Role, StaffMember
@@ -40,6 +41,11 @@ class Staff:
     def all(self) -> list[StaffMember]:
         rows = self._db.all("SELECT login, full_name, role, active FROM staff ORDER BY login")
         return [StaffMember(r[0], r[1], Role(r[2]), bool(r[3])) for r in rows]
+
+    def rows(self) -> dict[str, tuple[Any, ...]]:
+        """Every account as stored (PIN hash included), by login: what the audit compares with the log."""
+        rows = self._db.all("SELECT login, full_name, role, pin_hash, active FROM staff ORDER BY login")
+        return {str(r[0]): (r[0], r[1], r[2], r[3], bool(r[4])) for r in rows}
 
     def check_pin(self, login: str, pin: str) -> bool:
         row = self._db.one("SELECT pin_hash FROM staff WHERE login = ? AND active = 1", (login,))

@@ -197,6 +197,12 @@ def run_gui(
         _fatal(str(exc))
         return exc.exit_code
     try:
+        desk.require_sound()  # a database whose staff, keys or badges differ from its log is not served on
+    except DeskError as exc:
+        desk.close()
+        _fatal(str(exc))
+        return exc.exit_code
+    try:
         startup = DeskStartup(desk, translations, wedge=wedge, station_path=station_path, profile=profile)
         startup.given_up.connect(app.exit)
         startup.ready.connect(lambda _window: app.setQuitOnLastWindowClosed(True))

@@ -121,11 +121,11 @@ def play_morning(desk: DeskService, clock: FixedClock) -> None:
     clock.moment = FIRST_MORNING + timedelta(hours=2)
 
 
-def add_demo_counter(store: Store) -> None:
+def add_demo_counter(desk: DeskService) -> None:
     from desk_app.demo.build import DEMO_STAFF
 
     demo = DEMO_STAFF[0]
-    store.staff.add(StaffMember(demo.login, demo.full_name, demo.role), demo.pin, FIRST_MORNING)
+    desk.add_staff(StaffMember(demo.login, demo.full_name, demo.role), demo.pin, by="setup")
 
 
 def make_world(tmp_path: Path, desk: DeskService, clock: FixedClock) -> World:

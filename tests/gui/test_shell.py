@@ -309,7 +309,7 @@ def test_first_start_asks_for_the_station_then_logs_in(
 def test_demo_start_uses_the_demo_desk_and_prefills_the_login(
     qtbot: QtBot, world: World, translations: Translations, tmp_path: Path
 ) -> None:
-    add_demo_counter(world.store)
+    add_demo_counter(world.desk)
     path = tmp_path / "never-written.toml"
     startup = DeskStartup(
         world.desk, translations, station_path=path, profile=demo_profile(world.db_path),
@@ -368,7 +368,7 @@ def test_the_real_checkin_screen_takes_wedge_scans_through_the_shell(
 def test_run_gui_starts_the_demo_desk_and_returns_when_its_window_closes(
     world: World, qapp: QApplication, tmp_path: Path
 ) -> None:
-    add_demo_counter(world.store)
+    add_demo_counter(world.desk)
     font, style, sheet = qapp.font(), qapp.style().name(), qapp.styleSheet()
     seen: list[str] = []
 

@@ -217,7 +217,11 @@ def test_staff_list_and_add(qtbot: QtBot, world: World) -> None:
     assert [m.login for m in page.model.rows] == ["anna", "lea", "paul", "sam"]
     assert world.store.staff.check_pin("lea", "3141")
     added = [e for e in world.store.log.for_reference("") if e.record.action is Action.STAFF_ADDED]
-    assert added[-1].record.detail == {"login": "lea", "role": "counter"} and added[-1].record.staff == "sam"
+    assert {k: v for k, v in added[-1].record.detail.items() if not k.startswith("state:")} == {
+        "login": "lea",
+        "role": "counter",
+    }
+    assert "state:staff:lea" in added[-1].record.detail and added[-1].record.staff == "sam"
     page.login_edit.setText("anna")
     page.name_edit.setText("Another Anna")
     page.pin_edit.setText("2580")

@@ -32,6 +32,5 @@ def test_issue_refuse_void_reissue(listed: DeskService) -> None:
     actions = [e.record.action.value for e in store_of(listed).log.for_reference("DM24-000001")]
     assert actions == ["CHECKIN", "ISSUE", "CHECKIN", "VOID", "CHECKIN", "ISSUE"]
     report = store_of(listed).log.verify()
-    assert (
-        report.intact and report.entries == store_of(listed).log.count() == 8
-    )  # with the event's installation and the supervisor's PIN
+    # With the event's installation, the three accounts and the supervisor's PIN.
+    assert report.intact and report.entries == store_of(listed).log.count() == 11
