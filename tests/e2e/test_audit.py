@@ -14,7 +14,9 @@ from tests.processes import Run
 
 DOCS = ("--document-number", "C01X00T47", "--press-card", "DJV-48213")
 ATTACKER_KEY = (
-    "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n"
+    "-----BEGIN PUBLIC KEY-----\n"
+    "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n"
+    "-----END PUBLIC KEY-----\n"
 )
 
 ATTACKS = {
