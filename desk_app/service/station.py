@@ -37,6 +37,7 @@ class StationConfig:
     language: str = "en"
     idle_lock_minutes: int = 5
     witness_dir: str = ""  # another medium (USB stick, network share) that gets the log's checkpoints
+    backup_minutes: int = 0  # with a witness_dir: a copy of the database there this often (0: never)
 
     def problems(self) -> list[str]:
         found = []
@@ -52,6 +53,8 @@ class StationConfig:
             found.append(f"language must be one of {', '.join(LANGUAGES)}")
         if self.idle_lock_minutes < 1:
             found.append("idle_lock_minutes must be at least 1")
+        if self.backup_minutes < 0 or (self.backup_minutes and not self.witness_dir):
+            found.append("backup_minutes needs a witness_dir to write to, and is 0 (never) or more")
         return found
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget
 
 from desk_app.core.model import StaffMember
 from desk_app.errors import ConfigError, DeskError
+from desk_app.service import DeskService, Progress
 from desk_app.ui.checkin.texts import fill
 from desk_app.ui.help_dialog import HelpDialog
 from desk_app.ui.i18n import Retranslates, Translations
@@ -39,6 +40,7 @@ from desk_app.ui.supervisor.import_dialog import ImportDialog
 from desk_app.ui.supervisor.log_view import LogView
 from desk_app.ui.supervisor.staff import StaffPage
 from desk_app.ui.words import entrance_name, event_name
+from desk_app.ui.worker import DeskJob
 
 CheckinFactory = Callable[[DeskSession, QWidget], QWidget]
 """Builds the check-in screen for a session. The shell calls its ``on_scanned(text)`` slot; it uses, when the
@@ -126,6 +128,12 @@ class MainWindow(Retranslates, QMainWindow):
         self.witness_timer.setInterval(WITNESS_EVERY_MS)
         self.witness_timer.timeout.connect(self.on_witness_timer_timeout)
         self.witness_timer.start()
+        self.backup_timer = QTimer(self)
+        self._backup_job: DeskJob | None = None
+        if session.config.backup_minutes and session.config.witness_dir:
+            self.backup_timer.setInterval(session.config.backup_minutes * 60_000)
+            self.backup_timer.timeout.connect(self.on_backup_timer_timeout)
+            self.backup_timer.start()
         self.lock_screen.unlocked.connect(self.on_unlocked)
         self.badges.changed.connect(self.counts.on_checked_in)
         self.tabs.currentChanged.connect(self.on_tab_changed)
@@ -413,6 +421,30 @@ class MainWindow(Retranslates, QMainWindow):
         except (OSError, DeskError) as exc:
             self.status.showMessage(fill(self.tr("No checkpoint written to the witness folder: %1"), str(exc)), 10000)
 
+    def on_backup_timer_timeout(self) -> None:
+        """A copy of the database on the witness medium, made in a thread while the desk keeps working."""
+        if self._backup_job is not None:  # the last one is still being written
+            return
+        folder = Path(self.session.config.witness_dir).expanduser() / "backups"
+        by = self.session.staff.login
+
+        def work(desk: DeskService, _progress: Progress) -> Path:
+            return desk.backup(folder, by=by)
+
+        job = DeskJob(self.session.desk, work, self)
+        job.failed.connect(self.on_backup_failed)
+        job.finished.connect(self.on_backup_finished)
+        self._backup_job = job
+        job.start()
+
+    def on_backup_failed(self, error: DeskError) -> None:
+        self.status.showMessage(fill(self.tr("The automatic backup failed: %1"), str(error)), 10000)
+
+    def on_backup_finished(self) -> None:
+        if self._backup_job is not None:
+            self._backup_job.deleteLater()
+            self._backup_job = None
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self.locked:
@@ -433,6 +465,9 @@ class MainWindow(Retranslates, QMainWindow):
         if shutdown is not None:
             shutdown()
         self.witness_timer.stop()
+        self.backup_timer.stop()
+        if self._backup_job is not None:
+            self._backup_job.wait()
         self.on_witness_timer_timeout()  # the last check-ins of the shift go to the witness too
         if self._wedge is not None:
             self._wedge.scanned.disconnect(self.on_scanned)

@@ -1265,6 +1265,10 @@ Base de données&#xa0;: %2</translation>
         <translation>Aucun point de contrôle écrit dans le dossier témoin : %1</translation>
     </message>
     <message>
+        <source>The automatic backup failed: %1</source>
+        <translation>La copie de sauvegarde automatique a échoué : %1</translation>
+    </message>
+    <message>
         <source>Wait until the import, export or reprint is finished.</source>
         <translation>Attendez la fin de l&apos;import, de l&apos;export ou de la réimpression.</translation>
     </message>

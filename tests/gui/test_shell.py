@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -15,8 +16,9 @@ from pytestqt.qtbot import QtBot
 from desk_app.core.wedge import SELF_TEST_CODE, type_as
 from desk_app.demo.build import DEMO_DESK, demo_profile
 from desk_app.printing import QueueInfo
-from desk_app.service import DeskService
+from desk_app.service import DeskService, Station
 from desk_app.service.station import load_station
+from desk_app.store import open_store
 from desk_app.ui.app import DeskStartup, display_problem, run_gui
 from desk_app.ui.checkin import CheckinView
 from desk_app.ui.checkin.sounds import SilentSounds
@@ -409,3 +411,22 @@ def test_without_a_screen_the_desk_says_so_instead_of_aborting() -> None:
     assert display_problem({"DISPLAY": ":0"}, "linux") == ""
     assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") == ""
     assert display_problem({}, "win32") == ""
+
+
+def test_the_window_backs_up_and_witnesses_the_log_on_the_station_s_medium(
+    qtbot: QtBot, world: World, translations: Translations, tmp_path: Path
+) -> None:
+    usb = tmp_path / "usb"
+    config = dataclasses.replace(GROUPS_G1, witness_dir=str(usb), backup_minutes=5)
+    window = MainWindow(world.session("anna", config), translations, checkin_view=FakeCheckinView)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.backup_timer.isActive() and window.backup_timer.interval() == 5 * 60_000
+    window.on_backup_timer_timeout()
+    qtbot.waitUntil(lambda: window._backup_job is None, timeout=30_000)
+    [copy] = (usb / "backups").glob("*.sqlite")
+    with open_store(copy) as backup:
+        assert backup.log.verify().intact and backup.log.count() >= world.store.log.count() - 1
+    world.desk.check_in(Station("groups", "G1", "anna"), "DM24-999999")  # the log grows
+    window.on_witness_timer_timeout()
+    assert list(usb.glob("*.checkpoint")) and list(usb.glob("desk-*.pub"))
