@@ -25,7 +25,7 @@ def test_a_row_changed_behind_the_log_is_named(
     desk: DeskService, sql_shell: SqlShell, statement: str, row: str
 ) -> None:
     store_of(desk).applications.upsert_many([make_application()], "2024-02-01T00:00:00.000000Z")
-    desk.check_in(G1, "DM24-000001", *_documents())
+    desk.check_in(G1, "DM24-000001", PresentedDocument("C01X00T47"), PresentedPress("DJV-48213"))
     assert desk.audit() == []
     sql_shell(statement)
     [problem] = desk.audit()
