@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from desk_app.core.model import PresentedDocument, PresentedPress
 from desk_app.errors import StoreError
 from desk_app.service import DeskService, Station
 from tests.conftest import make_application, store_of
