@@ -137,3 +137,21 @@ def test_a_worker_connection_is_the_same_desk(desk: DeskService, tmp_path) -> No
         assert worker.location == desk.location and worker.event == desk.event
         assert [m.login for m in worker.staff_members()] == [m.login for m in desk.staff_members()]
     assert desk.clock.now() == FIRST_MORNING
+
+
+@pytest.mark.parametrize(
+    ("station", "words"),
+    [
+        (Station("moon", "G1", "anna"), "unknown entrance"),
+        (Station("groups", "=X", "anna"), "a desk's name"),
+        (Station("groups", "G1", "ghost"), "no active staff member"),
+        (Station("visitors", "V1", "anna"), "works at the"),
+    ],
+)
+def test_who_and_where_are_checked_before_a_void(desk: DeskService, station: Station, words: str) -> None:
+    store_of(desk).applications.upsert_many([make_application()], "2024-02-01T00:00:00.000000Z")
+    badge = desk.check_in(G1, "DM24-000001", PresentedDocument("C01X00T47"), PresentedPress("DJV-48213")).badge
+    assert badge is not None
+    with pytest.raises(StaffError, match=words):
+        desk.void_badge(station, "sam", SUPERVISOR_PIN, badge.serial, "lost")
+    assert store_of(desk).badges.active_for("DM24-000001") == badge
