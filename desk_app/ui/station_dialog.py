@@ -167,9 +167,15 @@ class StationDialog(Retranslates, QDialog):
             self.language_combo.addItem(name, code)
         self.idle_spin = QSpinBox()
         self.idle_spin.setRange(1, 120)
+        self.witness_label, self.backup_label = QLabel(), QLabel()
+        self.witness_edit = QLineEdit()  # another medium: checkpoints of the log, and backups
+        self.backup_spin = QSpinBox()
+        self.backup_spin.setRange(0, 24 * 60)
         other = QFormLayout(self.desk_box)
         other.addRow(self.language_label, self.language_combo)
         other.addRow(self.idle_label, self.idle_spin)
+        other.addRow(self.witness_label, self.witness_edit)
+        other.addRow(self.backup_label, self.backup_spin)
 
         self.message_label = QLabel()
         self.message_label.setProperty("role", "message")
@@ -202,6 +208,8 @@ class StationDialog(Retranslates, QDialog):
             (self.layout_label, self.layout_combo),
             (self.language_label, self.language_combo),
             (self.idle_label, self.idle_spin),
+            (self.witness_label, self.witness_edit),
+            (self.backup_label, self.backup_spin),
         ):
             buddy_label.setBuddy(widget)
         tab_chain(
@@ -215,6 +223,8 @@ class StationDialog(Retranslates, QDialog):
             self.size_combo,
             self.language_combo,
             self.idle_spin,
+            self.witness_edit,
+            self.backup_spin,
             self.scanner_combo,
             self.port_edit,
             self.layout_combo,
@@ -244,6 +254,8 @@ class StationDialog(Retranslates, QDialog):
         _select(self.layout_combo, config.keyboard_layout)
         _select(self.language_combo, config.language)
         self.idle_spin.setValue(config.idle_lock_minutes)
+        self.witness_edit.setText(config.witness_dir)
+        self.backup_spin.setValue(config.backup_minutes)
         self.on_printer_choice_toggled()
         self.on_scanner_changed()
 
@@ -301,6 +313,9 @@ class StationDialog(Retranslates, QDialog):
         self.desk_box.setTitle(self.tr("Desk"))
         self.language_label.setText(self.tr("Lan&guage:"))
         self.idle_label.setText(self.tr("Lock after (&minutes idle):"))
+        self.witness_label.setText(self.tr("&Witness folder:"))
+        self.witness_edit.setPlaceholderText(self.tr("another medium: checkpoints of the log, backups"))
+        self.backup_label.setText(self.tr("Back up e&very (minutes, 0: never):"))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         if self.isVisible():
@@ -375,6 +390,8 @@ class StationDialog(Retranslates, QDialog):
             keyboard_layout=self.layout_combo.currentData(),
             language=self.language_combo.currentData(),
             idle_lock_minutes=self.idle_spin.value(),
+            witness_dir=self.witness_edit.text().strip(),
+            backup_minutes=self.backup_spin.value(),
         )
 
     def _problem(self) -> str:
@@ -387,6 +404,9 @@ class StationDialog(Retranslates, QDialog):
         if self.folder_radio.isChecked() and not self.folder_edit.text().strip():
             self.folder_edit.setFocus()
             return self.tr("Choose the folder for badge PDF files.")
+        if self.backup_spin.value() and not self.witness_edit.text().strip():
+            self.witness_edit.setFocus()
+            return self.tr("Automatic backups need a witness folder (a USB stick or a network share) to go to.")
         if self.scanner_combo.currentData() == "serial" and not self.port_edit.text().strip():
             self.port_edit.setFocus()
             return self.tr("A serial scanner needs its port (for example /dev/ttyACM0).")

@@ -1854,6 +1854,18 @@ Base de données&#xa0;: %2</translation>
         <translation>Verrouiller après (&amp;minutes d&apos;inactivité)&#xa0;:</translation>
     </message>
     <message>
+        <source>&amp;Witness folder:</source>
+        <translation>Dossier &amp;témoin :</translation>
+    </message>
+    <message>
+        <source>another medium: checkpoints of the log, backups</source>
+        <translation>un autre support : points de contrôle du journal, sauvegardes</translation>
+    </message>
+    <message>
+        <source>Back up e&amp;very (minutes, 0: never):</source>
+        <translation>S&amp;auvegarde toutes les (minutes, 0 : jamais) :</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
@@ -1876,6 +1888,10 @@ Base de données&#xa0;: %2</translation>
     <message>
         <source>Choose the folder for badge PDF files.</source>
         <translation>Choisissez le dossier des fichiers PDF des badges.</translation>
+    </message>
+    <message>
+        <source>Automatic backups need a witness folder (a USB stick or a network share) to go to.</source>
+        <translation>Les sauvegardes automatiques ont besoin d&apos;un dossier témoin (une clé USB ou un partage réseau).</translation>
     </message>
     <message>
         <source>A serial scanner needs its port (for example /dev/ttyACM0).</source>

@@ -77,12 +77,17 @@ def test_first_run_station_dialog_saves_the_station(qtbot: QtBot, world: World, 
     assert dialog.layout_combo.currentData() == "be"
     assert "Belgian AZERTY" in dialog.self_test.result_label.text()
     dialog.idle_spin.setValue(3)
+    dialog.backup_spin.setValue(15)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert "need a witness folder" in dialog.message_label.text() and not path.exists()
+    dialog.witness_edit.setText(str(tmp_path / "usb"))
     with qtbot.waitSignal(dialog.saved):
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     saved = load_station(path)
     assert saved is not None
     assert (saved.entrance, saved.desk, saved.printer, saved.pdf_dir) == ("groups", "G3", "G3-cards", "")
     assert (saved.scanner, saved.keyboard_layout, saved.idle_lock_minutes) == ("keyboard", "be", 3)
+    assert (saved.witness_dir, saved.backup_minutes) == (str(tmp_path / "usb"), 15)
     assert dialog.result() == QDialog.DialogCode.Accepted
 
 
