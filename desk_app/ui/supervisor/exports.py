@@ -51,6 +51,7 @@ class ExportDialog(Retranslates, QDialog):
         self.session = session
         self.written: list[Path] = []
         self._queue: list[str] = []
+        self._folder = Path()  # where the running export writes
         self._job: DeskJob | None = None
         self._day_entries = 0
         self.message_box: QMessageBox | None = None
@@ -168,7 +169,9 @@ class ExportDialog(Retranslates, QDialog):
         self.progress.setRange(0, 0)
         job = DeskJob(session.desk, work, self)
         job.progressed.connect(self.on_job_progressed)
-        job.succeeded.connect(lambda result: self.on_job_succeeded(folder, result))
+        # A bound method, not a lambda: the slot then runs on the dialog's (GUI) thread, queued from the worker.
+        self._folder = folder
+        job.succeeded.connect(self.on_job_succeeded)
         job.failed.connect(self.on_job_failed)
         self._job = job
         job.start()
@@ -180,7 +183,8 @@ class ExportDialog(Retranslates, QDialog):
         self.progress.setRange(0, total)
         self.progress.setValue(min(done, total))
 
-    def on_job_succeeded(self, folder: Path, result: tuple[Path, int]) -> None:
+    def on_job_succeeded(self, result: tuple[Path, int]) -> None:
+        folder = self._folder
         self._end_job()
         path, entries = result
         self.written.append(path)
