@@ -232,7 +232,7 @@ def export(args: argparse.Namespace) -> int:
 def log_verify(args: argparse.Namespace) -> int:
     with desk(args) as opened:
         report = opened.verify_log()
-        checks = opened.check_checkpoints([Path(f) for f in args.checkpoint], [Path(k) for k in args.key])
+        checks = opened.check_checkpoints([Path(f) for f in args.checkpoint], [Path(k) for k in args.key], report)
         differences = opened.audit()
     holds = report.intact and not differences
     if report.intact:

@@ -16,7 +16,7 @@ REHEARSAL_KEY = "rehearsal"
 
 
 def staff_state(store: Store, login: str) -> dict[str, str]:
-    return {f"staff:{login}": state_hash(*row) for login_, row in store.staff.rows().items() if login_ == login}
+    return {f"staff:{name}": state_hash(*row) for name, row in store.staff.rows(login).items()}
 
 
 def badge_state(store: Store, *serials: str) -> dict[str, str]:

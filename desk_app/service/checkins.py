@@ -103,9 +103,7 @@ class Checkins:
             if final:
                 entry = self._log_verdict(station, case, verdict, {})
             else:
-                detail = {"code": case.evidence.code.value, "preview": verdict.outcome.value}
-                if case.code_problem:
-                    detail["code_problem"] = case.code_problem
+                detail = _code_detail(case) | {"preview": verdict.outcome.value}
                 entry = self._journal.record(
                     Action.LOOKUP,
                     station,
@@ -138,7 +136,7 @@ class Checkins:
             states = badge_state(self._store, badge.serial) if badge else {}
             entry = self._log_verdict(station, case, verdict, states)
             if badge is not None and not printing:
-                self._log_issue(station, case, verdict, badge)
+                self._log_issue(station, case, verdict, badge, states)
         return CheckinResult(case.reference, case.evidence.code, verdict, case.application, badge, entry)
 
     def override(
@@ -163,6 +161,7 @@ class Checkins:
                 raise StaffError(f"nothing to override: the verdict is {verdict.outcome.value}")
             accepted = Verdict(Outcome.ISSUE, (*verdict.reasons, Reason.SUPERVISOR_OVERRIDE))
             badge = self._new_badge(station, case, printing)
+            states = badge_state(self._store, badge.serial)
             detail = {"supervisor": supervisor, "reason": reason, "code": case.evidence.code.value}
             entry = self._journal.record(
                 Action.OVERRIDE,
@@ -170,11 +169,11 @@ class Checkins:
                 reference=case.reference,
                 outcome=Outcome.ISSUE,
                 reasons=accepted.reasons,
-                detail=detail | state_detail(badge_state(self._store, badge.serial)),
+                detail=detail | state_detail(states),
                 at=case.now,
             )
             if not printing:
-                self._log_issue(station, case, accepted, badge)
+                self._log_issue(station, case, accepted, badge, states)
         return CheckinResult(case.reference, case.evidence.code, accepted, case.application, badge, entry)
 
     def void_badge(self, station: Station, supervisor: str, supervisor_pin: str, serial: str, reason: str) -> Badge:
@@ -247,9 +246,8 @@ class Checkins:
             application.reference, application.kind, case.now, station.entrance, station.desk, station.staff, state
         )
 
-    def _log_issue(self, station: Station, case: Case, verdict: Verdict, badge: Badge) -> None:
-        detail = {"serial": badge.serial, "kind": badge.kind.value}
-        detail |= state_detail(badge_state(self._store, badge.serial))
+    def _log_issue(self, station: Station, case: Case, verdict: Verdict, badge: Badge, states: dict[str, str]) -> None:
+        detail = {"serial": badge.serial, "kind": badge.kind.value} | state_detail(states)
         self._journal.record(
             Action.ISSUE,
             station,
@@ -261,9 +259,7 @@ class Checkins:
         )
 
     def _log_verdict(self, station: Station, case: Case, verdict: Verdict, states: dict[str, str]) -> LogEntry:
-        detail = {"code": case.evidence.code.value} | state_detail(states)
-        if case.code_problem:
-            detail["code_problem"] = case.code_problem
+        detail = _code_detail(case) | state_detail(states)
         if verdict.redirect_to:
             detail["redirect_to"] = verdict.redirect_to
         if verdict.prior_forgery:
@@ -292,3 +288,11 @@ class Checkins:
             detail=detail,
             at=case.now,
         )
+
+
+def _code_detail(case: Case) -> dict[str, str]:
+    """What the log keeps about the code read: its status, and why it was not accepted."""
+    detail = {"code": case.evidence.code.value}
+    if case.code_problem:
+        detail["code_problem"] = case.code_problem
+    return detail

@@ -300,15 +300,18 @@ class DeskService:
         key, note = witness.own_key(), self.checkpoint()
         return [witness.write_witness(f, note, desk_name, key) for f in (witness.witness_folder(), *folders)]
 
-    def check_checkpoints(self, files: Sequence[Path], keys: Sequence[Path] = ()) -> list[witness.CheckpointCheck]:
-        """Each checkpoint in ``files`` (exports, witness files) held against the log."""
+    def check_checkpoints(
+        self, files: Sequence[Path], keys: Sequence[Path], chain: ChainReport
+    ) -> list[witness.CheckpointCheck]:
+        """Each checkpoint in ``files`` (exports, witness files) held against the log, whose chain ``verify_log``
+        has walked (once, for them all)."""
         trusted = witness.trusted_keys(keys)
         checks = []
         for path in files:
             notes = witness.notes_in(path)
             if not notes:
                 checks.append(witness.CheckpointCheck(str(path), None, "no checkpoint in this file"))
-            checks += [witness.check_against(self._store, self.event.id, str(path), n, trusted) for n in notes]
+            checks += [witness.check_against(self._store, self.event.id, str(path), n, trusted, chain) for n in notes]
         return checks
 
     def import_list(

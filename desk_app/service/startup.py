@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import platformdirs
-
 from desk_app.config import DEFAULT_EVENT_FILE, parse_event
 from desk_app.core.clock import Clock, ShiftedClock, SystemClock, parse_moment, to_utc_text
 from desk_app.core.event import EventConfig
@@ -22,7 +20,7 @@ from desk_app.errors import ConfigError, StoreError
 from desk_app.service.audit import REHEARSAL_KEY, meta_state
 from desk_app.service.desk_service import DeskService
 from desk_app.service.journal import Journal
-from desk_app.service.station import APP_NAME, StationConfig
+from desk_app.service.station import StationConfig, user_data_folder
 from desk_app.store import Store, open_store
 from desk_app.store.meta import EVENT_CONFIG_KEY
 
@@ -51,7 +49,7 @@ def default_db_location() -> str:
     """``$DESK_APP_DB`` as given (a path or a URL), else desk.sqlite in the user's data folder."""
     if env := os.environ.get("DESK_APP_DB"):
         return env
-    return str(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "desk.sqlite")
+    return str(user_data_folder() / "desk.sqlite")
 
 
 def make_clock(now: Moment, event: EventConfig) -> Clock:

@@ -58,9 +58,19 @@ class StationConfig:
         return found
 
 
+def user_config_folder() -> Path:
+    """This user's config folder for the desk (on Linux ``$XDG_CONFIG_HOME/desk-app``, else ~/.config/desk-app)."""
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def user_data_folder() -> Path:
+    """This user's data folder for the desk (on Linux ``$XDG_DATA_HOME/desk-app``, else ~/.local/share/desk-app)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
 def station_config_path() -> Path:
     """station.toml in the user's config folder (on Linux ``$XDG_CONFIG_HOME/desk-app``, else ~/.config/desk-app)."""
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "station.toml"
+    return user_config_folder() / "station.toml"
 
 
 def load_station(path: Path | None = None) -> StationConfig | None:
@@ -111,7 +121,7 @@ def _toml_value(value: object) -> str:
 
 def default_badge_folder() -> Path:
     """Where a desk without a printer keeps its badge PDFs unless told otherwise: the user's data folder."""
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "badges"
+    return user_data_folder() / "badges"
 
 
 def choose_printer(station: StationConfig | None, queue: str = "", pdf_dir: str = "") -> Printer:

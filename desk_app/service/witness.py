@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import platformdirs
 import pypdfium2 as pdfium
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import (
@@ -37,21 +36,18 @@ from desk_app.core.clock import to_utc_text
 from desk_app.core.codes import key_id
 from desk_app.errors import ConfigError
 from desk_app.reports.stamp import CHECKPOINT_KEYWORD, CHECKPOINT_ROW
-from desk_app.service.station import APP_NAME
+from desk_app.service.station import user_config_folder, user_data_folder
 from desk_app.store import Store
+from desk_app.store.checkin_log import ChainReport
 
 KEY_FILE = "checkpoint-key.pem"
 TRUSTED_FOLDER = "checkpoint-keys"  # other desks' public keys, trusted for verifying their checkpoints
 ORIGIN_PREFIX = "desk-app/"
 
 
-def config_folder() -> Path:
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
-
-
 def witness_folder() -> Path:
     """This machine's own witness folder (a desk on PostgreSQL keeps its own copy of what it saw)."""
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "witness"
+    return user_data_folder() / "witness"
 
 
 @dataclass(frozen=True)
@@ -66,7 +62,7 @@ class CheckpointKey:
 
 def own_key(folder: Path | None = None) -> CheckpointKey:
     """This machine's checkpoint key, made on first use."""
-    path = (folder or config_folder()) / KEY_FILE
+    path = (folder or user_config_folder()) / KEY_FILE
     try:
         key = load_pem_private_key(path.read_bytes(), password=None)
     except FileNotFoundError:
@@ -89,7 +85,7 @@ def trusted_keys(extra: Iterable[Path] = (), folder: Path | None = None) -> dict
     """The keys whose checkpoints this machine trusts: its own, those in its trusted folder, and ``extra``."""
     mine = own_key(folder)
     trusted = {mine.name: mine.private.public_key()}
-    known = sorted(((folder or config_folder()) / TRUSTED_FOLDER).glob("*.pub"))
+    known = sorted(((folder or user_config_folder()) / TRUSTED_FOLDER).glob("*.pub"))
     for path in [*known, *extra]:
         try:
             public = load_pem_public_key(path.read_bytes())
@@ -136,9 +132,17 @@ class CheckpointCheck:
 
 
 def check_against(
-    store: Store, event_id: str, source: str, note: str, trusted: Mapping[str, Ed25519PublicKey]
+    store: Store,
+    event_id: str,
+    source: str,
+    note: str,
+    trusted: Mapping[str, Ed25519PublicKey],
+    chain: ChainReport,
 ) -> CheckpointCheck:
-    """Whether the log still extends the checkpoint in ``note``; what was removed or rewritten if not."""
+    """Whether the log still extends the checkpoint in ``note``; what was removed or rewritten if not.
+
+    ``chain`` is the log's own verification, walked once for all the checkpoints being checked.
+    """
     try:
         signed = parse_checkpoint(note, trusted)
     except CheckpointError as exc:
@@ -160,9 +164,8 @@ def check_against(
             signed,
             f"entry {point.size} is not the one the checkpoint saw: the log up to it was rewritten",
         )
-    report = store.log.verify()
-    if report.first_broken is not None and report.first_broken <= point.size:
-        return CheckpointCheck(source, signed, f"the chain breaks at entry {report.first_broken}: {report.problem}")
+    if chain.first_broken is not None and chain.first_broken <= point.size:
+        return CheckpointCheck(source, signed, f"the chain breaks at entry {chain.first_broken}: {chain.problem}")
     return CheckpointCheck(source, signed)
 
 

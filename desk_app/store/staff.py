@@ -42,9 +42,10 @@ class Staff:
         rows = self._db.all("SELECT login, full_name, role, active FROM staff ORDER BY login")
         return [StaffMember(r[0], r[1], Role(r[2]), bool(r[3])) for r in rows]
 
-    def rows(self) -> dict[str, tuple[Any, ...]]:
-        """Every account as stored (PIN hash included), by login: what the audit compares with the log."""
-        rows = self._db.all("SELECT login, full_name, role, pin_hash, active FROM staff ORDER BY login")
+    def rows(self, login: str | None = None) -> dict[str, tuple[Any, ...]]:
+        """Accounts as stored (PIN hash included), by login; one account with ``login``: what the audit compares."""
+        sql = "SELECT login, full_name, role, pin_hash, active FROM staff"
+        rows = self._db.all(sql + " WHERE login = ?", (login,)) if login else self._db.all(sql)
         return {str(r[0]): (r[0], r[1], r[2], r[3], bool(r[4])) for r in rows}
 
     def check_pin(self, login: str, pin: str) -> bool:
