@@ -43,6 +43,7 @@ from desk_app.store.checkin_log import ChainReport
 KEY_FILE = "checkpoint-key.pem"
 TRUSTED_FOLDER = "checkpoint-keys"  # other desks' public keys, trusted for verifying their checkpoints
 ORIGIN_PREFIX = "desk-app/"
+MAX_CHECKPOINT_FILE = 64 * 1024  # a checkpoint is a few hundred bytes
 
 
 def witness_folder() -> Path:
@@ -171,7 +172,9 @@ def check_against(
 
 def notes_in(path: Path) -> list[str]:
     """The checkpoints a file holds: a day's CSV export (its #checkpoint rows), its PDF report (the keywords), or a
-    checkpoint file (the whole text)."""
+    checkpoint file (the whole text). Only regular files are opened: a FIFO or a device would never end."""
+    if not path.is_file():
+        raise ConfigError(f"{path} is not a file that can hold a checkpoint (a regular file is needed)")
     try:
         if path.suffix.lower() == ".csv":
             with path.open(encoding="utf-8-sig", newline="") as stream:
@@ -181,6 +184,8 @@ def notes_in(path: Path) -> list[str]:
             if not keywords.startswith(CHECKPOINT_KEYWORD):
                 return []
             return [base64.b64decode(keywords.removeprefix(CHECKPOINT_KEYWORD)).decode("utf-8")]
+        if path.stat().st_size > MAX_CHECKPOINT_FILE:
+            raise ConfigError(f"{path} is too large to be a checkpoint file")
         return [path.read_text(encoding="utf-8")]
     except (OSError, UnicodeDecodeError, ValueError, csv.Error, pdfium.PdfiumError) as exc:
         raise ConfigError(f"cannot read a checkpoint from {path}: {exc}") from exc

@@ -1,7 +1,9 @@
-"""Opening a desk: nothing created by mistake, --now only on rehearsal databases, a live clock never behind the log."""
+"""Opening a desk: nothing created by mistake, --now only on rehearsal databases, a live clock never behind the log;
+and what it reads from outside (checkpoint files) is bounded."""
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from desk_app.config import DEFAULT_EVENT_FILE
 from desk_app.errors import ConfigError, StoreError
 from desk_app.service import open_desk
 from desk_app.service.startup import install_event
+from desk_app.service.witness import MAX_CHECKPOINT_FILE, notes_in
 from desk_app.store import open_store
 
 EVENT_TEXT = DEFAULT_EVENT_FILE.read_text(encoding="utf-8")
@@ -47,3 +50,16 @@ def test_nothing_is_created_unless_asked(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no such database"):
         open_desk(tmp_path / "missing.sqlite")
     assert not (tmp_path / "missing.sqlite").exists()
+
+
+def test_a_checkpoint_is_read_only_from_a_regular_file_of_sane_size(tmp_path: Path) -> None:
+    fifo = tmp_path / "usb.checkpoint"
+    os.mkfifo(fifo)
+    with pytest.raises(ConfigError, match="regular file"):
+        notes_in(fifo)  # returns at once: a FIFO is never opened
+    with pytest.raises(ConfigError, match="regular file"):
+        notes_in(tmp_path)
+    huge = tmp_path / "huge.checkpoint"
+    huge.write_bytes(b"x" * (MAX_CHECKPOINT_FILE + 1))
+    with pytest.raises(ConfigError, match="too large"):
+        notes_in(huge)
