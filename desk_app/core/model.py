@@ -248,6 +248,8 @@ class Action(enum.StrEnum):
     BACKUP = "BACKUP"
     KEY_INSTALLED = "KEY_INSTALLED"
     PURGE = "PURGE"
+    ABANDONED = "ABANDONED"  # a check-in left unfinished: the next person's printout was scanned, or Escape
+    SCAN_IGNORED = "SCAN_IGNORED"  # a scan the desk did not take (locked, at the login, a form open)
 
 
 @dataclass(frozen=True)

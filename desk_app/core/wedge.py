@@ -12,12 +12,18 @@ Linux desks use); a test compares them with libxkbcommon where it is installed.
 What cannot round-trip is computed, not hidden (see :func:`untypable`): a US character whose key is a *dead key*
 on the desk (the desk waits for a second key to put an accent on), or whose key prints a character that another
 key prints too. For the QR alphanumeric set this is only ``+`` on German and Swiss desks (the key right of ``0``
-holds dead accents there). Confirmation codes never contain ``+``.
+holds dead accents there). Confirmation codes never contain ``+``. Where the desk's input method composed a dead
+key with the next character (``+A`` from a US scanner comes out as ``À`` on a German desk), :func:`normalise`
+takes the composed character apart again, so the next character is not lost.
+
+Scanners may frame what they read: an AIM symbology identifier (``]Q1`` for QR, ``]C0`` for Code 128...) in front,
+and a prefix or suffix the site programmed; :func:`normalise_scan` takes them off.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -158,6 +164,7 @@ class Translation:
     typed: Mapping[str, str]
     meant: Mapping[str, str]
     untypable: frozenset[str]
+    dead_meant: Mapping[str, str]  # a dead key's accent on the desk -> the US character of that key
 
 
 @cache
@@ -173,13 +180,19 @@ def translation(layout: str) -> Translation:
             printed_by.setdefault(printed, set()).add(meant)
     typed: dict[str, str] = {}
     untypable: set[str] = set()
+    dead_meant: dict[str, str] = {}
     for meant, printed in pairs:
+        if printed in desk.dead and len(printed_by[printed]) == 1:
+            dead_meant[printed] = meant
         if not printed or printed in desk.dead or len(printed_by[printed]) > 1:
             untypable.add(meant)
         else:
             typed[meant] = printed
     return Translation(
-        MappingProxyType(typed), MappingProxyType({v: k for k, v in typed.items()}), frozenset(untypable)
+        MappingProxyType(typed),
+        MappingProxyType({v: k for k, v in typed.items()}),
+        frozenset(untypable),
+        MappingProxyType(dead_meant),
     )
 
 
@@ -208,10 +221,29 @@ def type_as(text: str, layout: str) -> str:
     return "".join(table.typed.get(char, char) for char in text)
 
 
+# The combining accent each dead key puts on the next character, by the character the layout tables use for it.
+_DEAD_ACCENTS = {"^": "\u0302", "¨": "\u0308", "´": "\u0301", "`": "\u0300", "~": "\u0303"}
+
+
 def normalise(text: str, layout: str) -> str:
-    """What a US scanner meant, given what a desk with ``layout`` printed. Unknown characters stay as they are."""
-    meant = translation(layout).meant
-    return "".join(meant.get(char, char) for char in text)
+    """What a US scanner meant, given what a desk with ``layout`` printed. Unknown characters stay as they are.
+
+    A character the desk composed from a dead key and the next key (``À`` from dead grave and ``A``) stands for
+    both keys: it becomes the dead key's US character and the next one's.
+    """
+    table = translation(layout)
+    accents = {_DEAD_ACCENTS[dead]: meant for dead, meant in table.dead_meant.items() if dead in _DEAD_ACCENTS}
+    out = []
+    for char in text:
+        if char in table.meant:
+            out.append(table.meant[char])
+            continue
+        parts = unicodedata.normalize("NFD", char)
+        if len(parts) == 2 and parts[1] in accents:
+            out.append(accents[parts[1]] + table.meant.get(parts[0], parts[0]))
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 # Code grammar, loose on purpose: the shape tells a layout-mangled text from a good one; desk_app.core.codes
@@ -229,22 +261,46 @@ def looks_like_code(text: str) -> bool:
     return bool(_SIGNED.fullmatch(text) or _PLAIN.fullmatch(text))
 
 
-def normalise_scan(text: str, layout: str | None = None) -> str:
-    """The code a keyboard-wedge scan stands for, upper-cased; ``text`` itself when no reading looks like one.
+_AIM_IDENTIFIER = re.compile(r"\][A-Za-z][0-9A-Za-z]")
+
+
+def unframe(text: str, prefix: str = "", suffix: str = "") -> str:
+    """``text`` without the site's prefix and suffix and without an AIM symbology identifier (``]Q1``...)."""
+    text = text.strip()
+    if prefix and text.startswith(prefix):
+        text = text[len(prefix) :]
+    if suffix and text.endswith(suffix):
+        text = text[: -len(suffix)]
+    if _AIM_IDENTIFIER.match(text):
+        text = text[3:]
+    return text.strip()
+
+
+def normalise_scan(text: str, layout: str | None = None, *, prefix: str = "", suffix: str = "") -> str:
+    """The code a keyboard-wedge scan stands for, upper-cased; else what the scanner meant, as well as known.
 
     Tries, in order: the configured ``layout`` (set by the self-test), the text as typed, then every other known
-    layout, taking that reading only when exactly one distinct result looks like a code. Upper-casing (ASCII
-    letters only) also undoes Caps Lock on a QWERTY desk; on AZERTY and QWERTZ desks ':' sits on a letter key,
-    where Caps Lock makes it ';' and the code no longer reads (the self-test shows it).
+    layout, taking that reading only when exactly one distinct result looks like a code. When none looks like a
+    code (a passport reader's zone, another barcode), the configured layout's reading is what the device meant;
+    without a layout, the text as typed. Upper-casing (ASCII letters only) also undoes Caps Lock on a QWERTY desk;
+    on AZERTY and QWERTZ desks ':' sits on a letter key, where Caps Lock makes it ';' and the code no longer reads
+    (the self-test shows it). ``prefix`` and ``suffix`` (as the scanner sends them) and an AIM identifier are
+    taken off (see :func:`unframe`).
     """
     raw = text.strip()
-    first = [normalise(raw, layout)] if layout else []
-    for reading in (*first, raw):
-        if looks_like_code(reading):
-            return reading.translate(_ASCII_UPPER)
-    others = {normalise(raw, name).translate(_ASCII_UPPER) for name in LAYOUTS if name not in ("us", layout)}
-    fitting = [reading for reading in others if looks_like_code(reading)]
-    return fitting[0] if len(fitting) == 1 else raw
+
+    def reading(name: str | None) -> str:
+        return unframe(normalise(raw, name) if name else raw, prefix, suffix)
+
+    first = [reading(layout)] if layout else []
+    for candidate in (*first, reading(None)):
+        if looks_like_code(candidate):
+            return candidate.translate(_ASCII_UPPER)
+    others = {reading(name).translate(_ASCII_UPPER) for name in LAYOUTS if name not in ("us", layout)}
+    fitting = [candidate for candidate in others if looks_like_code(candidate)]
+    if len(fitting) == 1:
+        return fitting[0]
+    return first[0] if first else reading(None)
 
 
 # Typed through every supported layout, this text comes out differently, so one scan tells the layout apart:

@@ -17,13 +17,14 @@ from desk_app.service.access import NotAtThisDesk, PinRefused
 from desk_app.service.badging import badge_data
 from desk_app.service.checkins import CheckinResult, ScanResult
 from desk_app.service.counts import HourCount, KindCount, LiveCounts
-from desk_app.service.desk_service import EXPORT_FORMATS, DeskService, Progress
+from desk_app.service.desk_service import EXPORT_FORMATS, AbandonedBy, DeskService, IgnoredAt, Progress, ScannedThing
 from desk_app.service.issuing import BadgeIssuer, PrintResult
 from desk_app.service.journal import Station
 from desk_app.service.keys import load_signing_key, new_key_pair
 from desk_app.service.startup import EARLIEST_YEAR, LATEST_YEAR, DeskProfile, default_db_location, open_desk
 from desk_app.service.station import (
     BADGE_SIZES,
+    MAX_FRAMING,
     SCANNERS,
     StationConfig,
     choose_printer,
@@ -37,12 +38,15 @@ __all__ = [
     "EARLIEST_YEAR",
     "EXPORT_FORMATS",
     "LATEST_YEAR",
+    "MAX_FRAMING",
     "SCANNERS",
+    "AbandonedBy",
     "BadgeIssuer",
     "CheckinResult",
     "DeskProfile",
     "DeskService",
     "HourCount",
+    "IgnoredAt",
     "ImportSummary",
     "JobState",
     "KindCount",
@@ -59,6 +63,7 @@ __all__ = [
     "Progress",
     "QueueInfo",
     "ScanResult",
+    "ScannedThing",
     "Station",
     "StationConfig",
     "badge_data",

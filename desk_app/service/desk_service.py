@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -45,6 +46,9 @@ from desk_app.store import Store, open_store
 from desk_app.store.checkin_log import ChainReport
 
 Progress = Callable[[int, int], None]
+AbandonedBy = Literal["next person", "cleared"]
+IgnoredAt = Literal["lock screen", "login", "form open"]
+ScannedThing = Literal["code", "passport zone", "other"]
 EXPORT_FORMATS = ("csv", "pdf")
 
 
@@ -165,6 +169,16 @@ class DeskService:
     def scan(self, station: Station, code_text: str) -> ScanResult:
         """A scanned or typed code: the verdict so far, and whether it is final (see ``ScanResult``)."""
         return self._checkins.scan(station, code_text)
+
+    def abandon(self, station: Station, reference: str, why: AbandonedBy) -> LogEntry:
+        """A check-in left unfinished, kept in the log: the next person was scanned or looked up, or the screen
+        cleared (Escape)."""
+        return self._journal.record(Action.ABANDONED, station, reference=reference, detail={"by": why})
+
+    def scan_ignored(self, station: Station, where: IgnoredAt, what: ScannedThing) -> LogEntry:
+        """A scan the desk did not take, and where (lock screen, login, a form open) and what it was; never its
+        text (a passport zone is personal data, and a code scanned at the lock screen is nobody's business)."""
+        return self._journal.record(Action.SCAN_IGNORED, station, detail={"where": where, "what": what})
 
     def check_in(
         self,

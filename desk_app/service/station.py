@@ -12,12 +12,14 @@ from pathlib import Path
 
 import platformdirs
 
+from desk_app.core.wedge import LAYOUTS
 from desk_app.errors import ConfigError
 from desk_app.printing import CupsPrinter, PdfFolderPrinter, Printer
 
 APP_NAME = "desk-app"  # the name of the user folders (config, data) the desk keeps its files in
 SCANNERS = ("keyboard", "serial", "camera")
 BADGE_SIZES = ("card", "a6")
+MAX_FRAMING = 8  # the longest prefix or suffix a scanner is set to send
 LANGUAGES = ("en", "fr")
 _TYPES: dict[str, type] = {"str": str, "int": int}
 _TYPE_WORDS = {str: "text in quotes", int: "a whole number"}
@@ -34,6 +36,8 @@ class StationConfig:
     scanner: str = "keyboard"
     serial_port: str = ""
     keyboard_layout: str = "us"  # the layout the USB scanner is set to
+    scanner_prefix: str = ""  # characters the scanner is programmed to send before each code
+    scanner_suffix: str = ""  # ... and after it (before its Enter)
     language: str = "en"
     idle_lock_minutes: int = 5
     witness_dir: str = ""  # another medium (USB stick, network share) that gets the log's checkpoints
@@ -51,6 +55,11 @@ class StationConfig:
             found.append(f"badge_size must be one of {', '.join(BADGE_SIZES)}")
         if self.language not in LANGUAGES:
             found.append(f"language must be one of {', '.join(LANGUAGES)}")
+        if self.keyboard_layout not in LAYOUTS:
+            found.append(f"keyboard_layout must be one of {', '.join(LAYOUTS)}")
+        for name, framing in (("scanner_prefix", self.scanner_prefix), ("scanner_suffix", self.scanner_suffix)):
+            if len(framing) > MAX_FRAMING or not (framing.isascii() and framing.isprintable()):
+                found.append(f"{name} must be at most {MAX_FRAMING} printable ASCII characters")
         if self.idle_lock_minutes < 1:
             found.append("idle_lock_minutes must be at least 1")
         if self.backup_minutes < 0 or (self.backup_minutes and not self.witness_dir):

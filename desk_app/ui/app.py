@@ -21,12 +21,14 @@ from desk_app.errors import ConfigError, DeskError
 from desk_app.service import (
     DeskProfile,
     DeskService,
+    Station,
     StationConfig,
     choose_printer,
     load_station,
     open_desk,
     save_station,
 )
+from desk_app.ui.checkin.mrz_input import scanned_thing
 from desk_app.ui.checkin.texts import fill, translate
 from desk_app.ui.i18n import Translations
 from desk_app.ui.login import LoginDialog
@@ -78,6 +80,9 @@ class DeskStartup(QObject):
         self.station_dialog: StationDialog | None = None
         self.login_dialog: LoginDialog | None = None
         self.window: MainWindow | None = None
+        self._station: StationConfig | None = None
+        if wedge is not None:
+            wedge.scanned.connect(self.on_scanned)
 
     def start(self) -> None:
         """Open the first dialog the desk needs: the station settings on first run, else the login."""
@@ -109,10 +114,25 @@ class DeskStartup(QObject):
         self.station_dialog = dialog
         dialog.open()
 
+    def on_scanned(self, text: str) -> None:
+        """A scan at the login: not a PIN, never counted as one; logged as not taken."""
+        dialog = self.login_dialog
+        if self.window is not None or self._station is None or dialog is None or not dialog.isVisible():
+            return
+        station = Station(self._station.entrance, self._station.desk, "")
+        try:
+            self.desk.scan_ignored(station, "login", scanned_thing(text))
+        except DeskError as exc:
+            dialog.form.message_label.setText(str(exc))
+            return
+        dialog.form.message_label.setText(translate("DeskStartup", "Scan not taken: log in first."))
+
     def _login(self, station: StationConfig) -> None:
         self._switch_language(station.language)
+        self._station = station
         if self.wedge is not None:
             self.wedge.layout = station.keyboard_layout
+            self.wedge.prefix, self.wedge.suffix = station.scanner_prefix, station.scanner_suffix
         dialog = LoginDialog(self.desk, station, profile_hint(self.profile) if self.profile else "")
         if self.profile is not None:
             dialog.form.set_login(self.profile.login)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.ui.i18n import Retranslates
+from desk_app.ui.scan_routing import step_aside_for_scans
 
 
 def plain(text: str) -> str:
@@ -46,14 +47,18 @@ class HelpDialog(Retranslates, QDialog):
         layout.addWidget(self.table)
         layout.addWidget(self.buttons)
         self.resize(720, 620)
+        step_aside_for_scans(self)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.intro.setText(
             self.tr(
-                "Everything at the desk works from the keyboard. A scan is taken wherever the cursor is; "
-                "Tab moves between fields, Enter confirms, Esc closes a window."
+                "Everything at the desk works from the keyboard. A scan goes where it belongs wherever the cursor "
+                "is, and is never typed into a field: a printout's code starts a check-in (this window closes for "
+                "it), a passport zone fills the ID check. While a form or a PIN is asked for, or the desk is "
+                "locked, a scan is not used; the status bar says so and the log keeps it. Tab moves between fields, "
+                "Enter confirms, Esc closes a window."
             )
         )
         self.table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Action")])

@@ -1,8 +1,9 @@
 """The desk's window: the check-in screen in front, the supervisor area behind a PIN, a lock when left alone.
 
 Every action has a menu entry and a keyboard shortcut (F1 lists them). Scans from the keyboard-wedge filter (and a
-serial scanner) reach the check-in screen through :meth:`MainWindow.on_scanned`, whichever page is showing; while
-the desk is locked, or a window is open over it, scans are not taken.
+serial scanner) reach the check-in screen through :meth:`MainWindow.on_scanned`, whichever page is showing and
+wherever the cursor is; help and messages step aside for them. While the desk is locked, or a form is open over
+it, a scan is not taken: the status bar says so and the log keeps it (``scan_routing``).
 
 Locking hides everything personal: the pages make way for the lock screen, and any dialog open at the time is
 hidden until the desk is unlocked (and closed if someone else unlocks it).
@@ -21,7 +22,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget
 
 from desk_app.core.model import StaffMember
 from desk_app.errors import ConfigError, DeskError
-from desk_app.service import DeskService, Progress
+from desk_app.service import DeskService, IgnoredAt, Progress
+from desk_app.ui.checkin.mrz_input import scanned_thing
 from desk_app.ui.checkin.texts import fill
 from desk_app.ui.help_dialog import HelpDialog
 from desk_app.ui.i18n import Retranslates, Translations
@@ -29,6 +31,7 @@ from desk_app.ui.idle import IdleWatcher
 from desk_app.ui.login import LockScreen
 from desk_app.ui.menus import DeskMenus
 from desk_app.ui.notify import tell
+from desk_app.ui.scan_routing import steps_aside, takes_scans
 from desk_app.ui.scanners.wedge import WedgeFilter
 from desk_app.ui.session import DeskSession
 from desk_app.ui.status_bar import DeskStatusBar
@@ -195,18 +198,35 @@ class MainWindow(Retranslates, QMainWindow):
     # --- scans ------------------------------------------------------------------------------------------------
 
     def on_scanned(self, text: str) -> None:
-        """A code from a scanner: to the check-in screen, unless the desk is locked or a window is open over it."""
+        """A code or passport zone from a scanner: to the check-in screen, unless the desk is locked or a form is
+        open over it (see ``scan_routing``)."""
         self.idle.poke()
         if self.locked:
-            self.status.showMessage(self.tr("Scan not taken: the desk is locked."), 5000)
+            self._scan_not_taken(text, "lock screen", self.tr("Scan not taken: the desk is locked."))
             return
-        if QApplication.activeModalWidget() is not None:
-            self.status.showMessage(self.tr("Scan not taken: close the open window first."), 5000)
+        window = QApplication.activeModalWidget()
+        while window is not None and steps_aside(window):
+            window.close()
+            window = QApplication.activeModalWidget()
+        if window is not None:
+            if not takes_scans(window):
+                message = self.tr("Scan not taken: finish or close the open window first.")
+                self._scan_not_taken(text, "form open", message)
             return
         self.tabs.setCurrentWidget(self.checkin)
         receive = getattr(self.checkin, "on_scanned", None)
         if receive is not None:
             receive(text)
+
+    def _scan_not_taken(self, text: str, where: IgnoredAt, message: str) -> None:
+        self.status.showMessage(message, 5000)
+        station = self.session.station
+        if where == "lock screen":
+            station = dataclasses.replace(station, staff="")  # whoever scanned, nobody is logged in
+        try:
+            self.session.desk.scan_ignored(station, where, scanned_thing(text))
+        except DeskError as exc:
+            self.status.showMessage(fill(self.tr("%1 Not logged: %2"), message, str(exc)), 10_000)
 
     # --- pages ------------------------------------------------------------------------------------------------
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desk_app.ui.scan_routing import step_aside_for_scans
+
 
 def tell(parent: QWidget, title: str, text: str, *, warning: bool = False) -> QMessageBox:
     """Show ``text`` in a message box over ``parent``; returns the box (tests read and close it)."""
@@ -21,5 +23,6 @@ def tell(parent: QWidget, title: str, text: str, *, warning: bool = False) -> QM
     )
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    step_aside_for_scans(box)
     box.open()
     return box

@@ -88,5 +88,8 @@ class ScannerSelfTest(Retranslates, QWidget):
                 "Not recognised. Set the scanner to a US keyboard, turn Caps Lock off, and scan the code again."
             )
         else:
-            text = fill(self.tr("Scanner read correctly. Keyboard layout: %1."), layout_name(self.result))
+            text = fill(
+                self.tr("Scanner read correctly. It types as a US keyboard; this desk's keyboard layout is %1."),
+                layout_name(self.result),
+            )
         self.result_label.setText(text)

@@ -35,6 +35,7 @@ from desk_app.core.wedge import LAYOUTS
 from desk_app.errors import ConfigError
 from desk_app.service import (
     BADGE_SIZES,
+    MAX_FRAMING,
     SCANNERS,
     PrintError,
     QueueInfo,
@@ -46,6 +47,7 @@ from desk_app.service import (
 from desk_app.ui.checkin.texts import fill
 from desk_app.ui.focus import tab_chain
 from desk_app.ui.i18n import LANGUAGES, Retranslates, Translations
+from desk_app.ui.scan_routing import take_scans
 from desk_app.ui.scanner_test import ScannerSelfTest, layout_name
 from desk_app.ui.scanners.wedge import WedgeFilter
 from desk_app.ui.words import BADGE_SIZE, SCANNER, entrance_name, word
@@ -79,6 +81,7 @@ class StationDialog(Retranslates, QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        take_scans(self)  # the scanner self-test reads them
         self.event_config = event
         self.station_path = station_path
         self.initial = initial or StationConfig(entrance=next(iter(event.entrances)), desk="")
@@ -152,12 +155,18 @@ class StationDialog(Retranslates, QDialog):
         self.layout_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for name in LAYOUTS:
             self.layout_combo.addItem("", name)
+        self.prefix_label, self.suffix_label = QLabel(), QLabel()
+        self.prefix_edit, self.suffix_edit = QLineEdit(), QLineEdit()
+        for framing in (self.prefix_edit, self.suffix_edit):
+            framing.setMaxLength(MAX_FRAMING)
         self.self_test = ScannerSelfTest()
         self.self_test.layout_found.connect(self.on_layout_found)
         scanner = QFormLayout(self.scanner_box)
         scanner.addRow(self.scanner_label, self.scanner_combo)
         scanner.addRow(self.port_label, self.port_edit)
         scanner.addRow(self.layout_label, self.layout_combo)
+        scanner.addRow(self.prefix_label, self.prefix_edit)
+        scanner.addRow(self.suffix_label, self.suffix_edit)
         scanner.addRow(self.self_test)
 
         self.desk_box = QGroupBox()
@@ -206,6 +215,8 @@ class StationDialog(Retranslates, QDialog):
             (self.scanner_label, self.scanner_combo),
             (self.port_label, self.port_edit),
             (self.layout_label, self.layout_combo),
+            (self.prefix_label, self.prefix_edit),
+            (self.suffix_label, self.suffix_edit),
             (self.language_label, self.language_combo),
             (self.idle_label, self.idle_spin),
             (self.witness_label, self.witness_edit),
@@ -228,6 +239,8 @@ class StationDialog(Retranslates, QDialog):
             self.scanner_combo,
             self.port_edit,
             self.layout_combo,
+            self.prefix_edit,
+            self.suffix_edit,
         )
 
         self.buttons.accepted.connect(self.on_save)
@@ -252,6 +265,8 @@ class StationDialog(Retranslates, QDialog):
         _select(self.scanner_combo, config.scanner)
         self.port_edit.setText(config.serial_port)
         _select(self.layout_combo, config.keyboard_layout)
+        self.prefix_edit.setText(config.scanner_prefix)
+        self.suffix_edit.setText(config.scanner_suffix)
         _select(self.language_combo, config.language)
         self.idle_spin.setValue(config.idle_lock_minutes)
         self.witness_edit.setText(config.witness_dir)
@@ -310,6 +325,10 @@ class StationDialog(Retranslates, QDialog):
         self.layout_label.setText(self.tr("Keyboard &layout:"))
         for index in range(self.layout_combo.count()):
             self.layout_combo.setItemText(index, layout_name(self.layout_combo.itemData(index)))
+        self.prefix_label.setText(self.tr("Code p&refix:"))
+        self.suffix_label.setText(self.tr("Code suffi&x:"))
+        for framing in (self.prefix_edit, self.suffix_edit):
+            framing.setPlaceholderText(self.tr("none; characters the scanner is set to add"))
         self.desk_box.setTitle(self.tr("Desk"))
         self.language_label.setText(self.tr("Lan&guage:"))
         self.idle_label.setText(self.tr("Lock after (&minutes idle):"))
@@ -333,8 +352,8 @@ class StationDialog(Retranslates, QDialog):
         kind = self.scanner_combo.currentData()
         self.port_edit.setEnabled(kind == "serial")
         keyboard = kind == "keyboard"
-        self.layout_combo.setEnabled(keyboard)
-        self.self_test.setEnabled(keyboard)
+        for widget in (self.layout_combo, self.prefix_edit, self.suffix_edit, self.self_test):
+            widget.setEnabled(keyboard)
 
     def on_language_changed(self) -> None:
         if self.translations is None:
@@ -388,6 +407,8 @@ class StationDialog(Retranslates, QDialog):
             scanner=self.scanner_combo.currentData(),
             serial_port=self.port_edit.text().strip(),
             keyboard_layout=self.layout_combo.currentData(),
+            scanner_prefix=self.prefix_edit.text(),
+            scanner_suffix=self.suffix_edit.text(),
             language=self.language_combo.currentData(),
             idle_lock_minutes=self.idle_spin.value(),
             witness_dir=self.witness_edit.text().strip(),

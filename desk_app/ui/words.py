@@ -47,6 +47,8 @@ ACTION = {
     Action.BACKUP: QT_TRANSLATE_NOOP("Words", "Backup made"),
     Action.KEY_INSTALLED: QT_TRANSLATE_NOOP("Words", "Key installed"),
     Action.PURGE: QT_TRANSLATE_NOOP("Words", "Personal data purged"),
+    Action.ABANDONED: QT_TRANSLATE_NOOP("Words", "Check-in left unfinished"),
+    Action.SCAN_IGNORED: QT_TRANSLATE_NOOP("Words", "Scan not taken"),
 }
 
 SCANNER = {

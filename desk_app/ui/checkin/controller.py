@@ -34,6 +34,7 @@ from desk_app.core.model import Application, Badge, CodeStatus, PresentedDocumen
 from desk_app.errors import DeskError
 from desk_app.scan.decode import decode_file
 from desk_app.service import (
+    AbandonedBy,
     BadgeIssuer,
     CheckinResult,
     DeskService,
@@ -123,7 +124,7 @@ class CheckinController(QObject):
         searched(int, object): search ticket, list of :class:`SearchHit`.
         decoded(int, object): ticket, the texts of the codes found in a scanned file.
         failed(int, str, str): ticket, what failed (``look_up``, ``check_in``, ``override``, ``search``,
-            ``decode``), and a sentence for staff.
+            ``decode``, ``abandon``), and a sentence for staff.
     """
 
     looked_up = Signal(int, object)
@@ -195,6 +196,13 @@ class CheckinController(QObject):
             self._decided(ticket, result)
 
         self._on_desk_lane(ticket, "override", work)
+
+    def abandon(self, reference: str, why: AbandonedBy) -> None:
+        """Log a check-in left unfinished (after its look-up, in order); a failure is reported with ticket 0."""
+        def work() -> None:
+            self.desk.abandon(self.station, reference, why)
+
+        self._on_desk_lane(0, "abandon", work)
 
     def search(self, ticket: int, text: str) -> None:
         self._on_desk_lane(ticket, "search", lambda: self._emit(self.searched, ticket, self._search(text)))

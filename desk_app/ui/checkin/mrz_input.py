@@ -19,6 +19,8 @@ from collections.abc import Callable
 
 from desk_app.core.codes import looks_signed
 from desk_app.core.mrz import UNKNOWN, parse_mrz
+from desk_app.core.wedge import looks_like_code
+from desk_app.service import ScannedThing
 
 ROWS_BY_WIDTH = {30: 3, 36: 2, 44: 2}
 WHOLE_ZONE_LENGTHS = {90: 30, 72: 36, 88: 44}
@@ -58,6 +60,13 @@ def is_whole_zone(text: str) -> bool:
         return False
     result = parse_mrz(text)
     return result.format != UNKNOWN and "wrong_length" not in result.errors
+
+
+def scanned_thing(text: str) -> ScannedThing:
+    """What a scan was, for the log: a printout's code, a passport zone (or a line of one), or something else."""
+    if classify(text) is not ScanKind.PRINTOUT:
+        return "passport zone"
+    return "code" if looks_like_code(text) else "other"
 
 
 def classify(text: str, *, continuing: bool = False) -> ScanKind:

@@ -19,7 +19,8 @@ A check-in, step by step (``Stage``):
    and Enter (or Retry printing) tries again with the same evidence.
 
 Escape clears the screen for the next person at any time; a badge already at the printer still finishes and its
-result is shown in the status line.
+result is shown in the status line. A scan is taken in every stage: a printout's code starts the next person, and
+a check-in left unfinished by it (or by Escape) is logged as ABANDONED, never silently dropped.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.model import Outcome, Verdict
-from desk_app.service import PrintResult
+from desk_app.service import AbandonedBy, PrintResult
 from desk_app.ui.checkin import banner_words
 from desk_app.ui.checkin.action_bar import PrintState
 from desk_app.ui.checkin.controller import CheckinController, Decision, Lookup, PrintStage
@@ -214,6 +215,7 @@ class CheckinView(CheckinScreen):
         if not code_text:
             return
         keep_zone = self.stage is Stage.READY and self.id_check.zone is not None
+        self._abandon_pending("next person")
         self._new_ticket()
         self._code_text = code_text
         self._status("")
@@ -260,6 +262,7 @@ class CheckinView(CheckinScreen):
             self._status(fill(self.tr("Badge %1 is still printing; its result will show here."), self._serial))
         else:
             self._status("")
+        self._abandon_pending("cleared")
         self._new_ticket()
         self._code_text = ""
         self.router.clear()
@@ -290,6 +293,16 @@ class CheckinView(CheckinScreen):
 
     def _id_check_decides(self) -> bool:
         return self._lookup is not None and not self._lookup.final
+
+    def _abandon_pending(self, why: AbandonedBy) -> None:
+        """Log the check-in on screen as left unfinished, if it is: looked up, ID check or verdict showing, and no
+        badge on its way (a decision still being made is logged by the service itself)."""
+        if not self._id_check_decides() or self.stage not in (Stage.CHECKING, Stage.VERDICT):
+            return
+        if self._decision is not None and self._decision.result.verdict.issues_badge:
+            return
+        assert self._lookup is not None
+        self.controller.abandon(self._lookup.reference, why)
 
     def _check_in(self) -> None:
         """Enter: check in with the evidence. A face that does not match is evidence too: the desk answers
@@ -439,6 +452,9 @@ class CheckinView(CheckinScreen):
         self.action_bar.retry_button.setFocus()
 
     def _on_failed(self, ticket: int, what: str, message: str) -> None:
+        if what == "abandon":
+            self._status(fill(self.tr("The unfinished check-in was not logged: %1"), message), problem=True)
+            return
         if ticket != self._ticket or what in ("search", "decode"):  # the router reports those
             return
         elif what == "override" and self.override_dialog is not None and self.override_dialog.busy:

@@ -18,9 +18,20 @@ keystrokes queue up and arrive late, but their timestamps stay a few millisecond
 a person's last keystroke back fires late after such a stall; it then waits one more gap, so that keystrokes queued
 behind the stall are seen first. Synthetic events (tests) carry no timestamp and are timed with ``clock``.
 
-Limits, on purpose: keystrokes with Ctrl, Alt or Meta, and auto-repeat, are never held. A single-key shortcut
-(none in this app) could still fire on the first character of a burst. Key releases pass through: Qt widgets act
-on presses, and a button pressed by Space needs its press first.
+Keystrokes as real devices send them (seen through XTest under Xvfb, ``tests/xsession``):
+
+- A capital is Shift down, key, Shift up; the bare Shift (and Caps Lock, AltGr, the ISO level shifts, Num Lock)
+  is a key event of its own with no text. Such modifier-only keys pass through and neither end nor release a burst.
+- A run ends with Enter, keypad Enter, Tab, or the control characters CR and LF (Ctrl+M, Ctrl+J); a second
+  terminator right after a burst (CR+LF) is swallowed too, so it never presses a button.
+- Keypad digits come with the keypad modifier; with Num Lock off they arrive as End, Down... and are read as their
+  digits within a run (replayed unchanged if a person pressed them).
+- A dead key on the desk's layout is taken by the input method, which then commits the composed character (or the
+  next one alone) as an input-method event, not a key event; those commits are held like keystrokes.
+
+Limits, on purpose: keystrokes with Ctrl, Alt or Meta (other than CR and LF), and auto-repeat, are never held. A
+single-key shortcut (none in this app) could still fire on the first character of a burst. Key releases pass
+through: Qt widgets act on presses, and a button pressed by Space needs its press first.
 """
 
 from __future__ import annotations
@@ -32,12 +43,47 @@ from enum import Enum, auto
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desk_app.core.wedge import normalise_scan
 
 TERMINATORS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab})
+_CONTROL_TERMINATORS = frozenset({"\r", "\n"})  # Ctrl+M and Ctrl+J: how a scanner sends CR and LF as keys
+_MODIFIER_KEYS = frozenset(
+    {
+        Qt.Key.Key_Shift,
+        Qt.Key.Key_Control,
+        Qt.Key.Key_Meta,
+        Qt.Key.Key_Alt,
+        Qt.Key.Key_AltGr,
+        Qt.Key.Key_CapsLock,
+        Qt.Key.Key_NumLock,
+        Qt.Key.Key_ScrollLock,
+        Qt.Key.Key_Super_L,
+        Qt.Key.Key_Super_R,
+        Qt.Key.Key_Hyper_L,
+        Qt.Key.Key_Hyper_R,
+        Qt.Key.Key_Mode_switch,
+    }
+)
+# X keysyms of modifier keys Qt has no name for: the ISO level shifts, latches and locks (ISO_Level3_Shift is
+# AltGr, ISO_Level5_Shift...), and Shift_L to Hyper_R.
+_MODIFIER_KEYSYMS = (range(0xFE01, 0xFE14), range(0xFFE1, 0xFFEF))
+_DEAD_KEYS = range(Qt.Key.Key_Dead_Grave.value, Qt.Key.Key_Dead_Longsolidusoverlay.value + 1)
+# The keypad's keys with Num Lock off, read as the digits printed on them.
+_KEYPAD_DIGITS: dict[int, str] = {
+    Qt.Key.Key_Insert: "0",
+    Qt.Key.Key_End: "1",
+    Qt.Key.Key_Down: "2",
+    Qt.Key.Key_PageDown: "3",
+    Qt.Key.Key_Left: "4",
+    Qt.Key.Key_Clear: "5",
+    Qt.Key.Key_Right: "6",
+    Qt.Key.Key_Home: "7",
+    Qt.Key.Key_Up: "8",
+    Qt.Key.Key_PageUp: "9",
+}
 # Modifiers a scanner's keystroke may carry: Shift for capitals, Keypad for digits some scanners send on the keypad,
 # and the group switch some X11 layouts report.
 _TYPING_MODIFIERS = (
@@ -72,23 +118,56 @@ def _gap(earlier: _Moment, later: _Moment) -> float:
 
 @dataclass(frozen=True)
 class _HeldKey:
-    """A keystroke held back until it is known whether a person or a scanner typed it."""
+    """A keystroke (or an input method's commit) held back until it is known whether a person or a scanner typed it.
+
+    ``char`` is what it adds to a burst; ``key``, ``modifiers`` and ``text`` replay it as it came (``key`` is 0 for
+    a commit, which is replayed as an input-method event).
+    """
 
     widget: QWidget
     key: int
     modifiers: Qt.KeyboardModifier
     text: str
+    char: str
     at: _Moment
+
+    def replay(self, target: QWidget) -> None:
+        if not self.key:
+            commit = QInputMethodEvent()
+            commit.setCommitString(self.text)
+            QCoreApplication.sendEvent(target, commit)
+            return
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QCoreApplication.sendEvent(target, QKeyEvent(kind, self.key, self.modifiers, self.text))
+
+
+def is_modifier_only(event: QKeyEvent) -> bool:
+    """Shift, Caps Lock, AltGr and the like pressed alone (or a dead key): part of typing, never a key of its own."""
+    keysym = event.nativeVirtualKey()
+    return (
+        event.key() in _MODIFIER_KEYS
+        or event.key() in _DEAD_KEYS
+        or any(keysym in keysyms for keysyms in _MODIFIER_KEYSYMS)
+    )
+
+
+def _char(event: QKeyEvent) -> str:
+    """The character a keystroke adds to a burst; "" when it is not a scanner's kind of keystroke."""
+    if event.isAutoRepeat() or event.modifiers() & ~_TYPING_MODIFIERS:
+        return ""
+    text = event.text()
+    if not text and event.modifiers() & Qt.KeyboardModifier.KeypadModifier:
+        return _KEYPAD_DIGITS.get(event.key(), "")
+    return text if len(text) == 1 and text.isprintable() else ""
 
 
 def _kind(event: QKeyEvent) -> _Kind:
-    modifiers = event.modifiers()
-    if event.isAutoRepeat() or modifiers & ~_TYPING_MODIFIERS:
+    if event.isAutoRepeat():
         return _Kind.OTHER
-    if event.key() in TERMINATORS:
+    modifiers = event.modifiers()
+    if event.text() in _CONTROL_TERMINATORS or (event.key() in TERMINATORS and not modifiers & ~_TYPING_MODIFIERS):
         return _Kind.TERMINATOR
-    text = event.text()
-    return _Kind.PRINTABLE if len(text) == 1 and text.isprintable() else _Kind.OTHER
+    return _Kind.PRINTABLE if _char(event) else _Kind.OTHER
 
 
 class WedgeFilter(QObject):
@@ -97,11 +176,15 @@ class WedgeFilter(QObject):
     Install it with ``QApplication.instance().installEventFilter(wedge)``.
 
     Args:
-        layout: the translation :func:`desk_app.core.wedge.normalise_scan` tries first (from the self-test);
-            None to try the text as typed, then every known layout.
+        layout: the translation :func:`desk_app.core.wedge.normalise_scan` applies (from the station settings, as
+            the self-test found it); None to try the text as typed, then every known layout.
         max_gap_ms: the longest pause between two keystrokes of one burst.
         min_length: the fewest characters (before Enter or Tab) that count as a scan.
         clock: milliseconds from any fixed start; tests pass a fake one.
+
+    Attributes:
+        prefix, suffix: characters the scanner is programmed to send before and after each code (station
+            settings); taken off each scan.
 
     Signals:
         scanned(str): a burst, normalised to the code it stands for.
@@ -122,10 +205,12 @@ class WedgeFilter(QObject):
     ) -> None:
         super().__init__(parent)
         self.layout = layout
+        self.prefix = self.suffix = ""
         self.max_gap_ms = max_gap_ms
         self.min_length = min_length
         self._clock = clock
         self._held: list[_HeldKey] = []
+        self._ended: _Moment | None = None  # when the last burst ended, for a CR+LF's second half
         self._replaying = False
         self._waited_for_queue = False
         self._quiet = QTimer(self)
@@ -136,16 +221,22 @@ class WedgeFilter(QObject):
     @property
     def holding(self) -> str:
         """The characters held back right now (for tests and diagnostics)."""
-        return "".join(held.text for held in self._held)
+        return "".join(held.char for held in self._held)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) or self._replaying:
+        watching = (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride, QEvent.Type.InputMethod)
+        if kind not in watching or self._replaying:
             return False
         # A key event passes the filter several times (the window, the focused widget, its parents): judge it once.
         if not isinstance(watched, QWidget) or watched is not _key_target():
             return False
+        if kind == QEvent.Type.InputMethod:
+            assert isinstance(event, QInputMethodEvent)
+            return self._judge_commit(watched, event)
         assert isinstance(event, QKeyEvent)
+        if is_modifier_only(event):
+            return False
         if kind == QEvent.Type.ShortcutOverride:
             return self._claim_shortcut(event)
         return self._judge(watched, event)
@@ -160,15 +251,27 @@ class WedgeFilter(QObject):
         try:
             for key in held:
                 target = key.widget if shiboken6.isValid(key.widget) else QApplication.focusWidget()
-                if target is None:
-                    continue
-                for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                    QCoreApplication.sendEvent(target, QKeyEvent(kind, key.key, key.modifiers, key.text))
+                if target is not None:
+                    key.replay(target)
         finally:
             self._replaying = False
 
     def _within_burst(self, moment: _Moment) -> bool:
         return bool(self._held) and _gap(self._held[-1].at, moment) <= self.max_gap_ms
+
+    def _just_ended(self, moment: _Moment) -> bool:
+        """Whether a terminator comes right after a burst (the LF of CR+LF): within a gap by the window system's
+        clock and by ours, counted from when the scan had been handled."""
+        ended = self._ended
+        if self._held or ended is None:
+            return False
+        return max(_gap(ended, moment), moment.seen_ms - ended.seen_ms) <= self.max_gap_ms
+
+    def _hold(self, key: _HeldKey) -> None:
+        self._held.append(key)
+        self._ended = None
+        self._waited_for_queue = False
+        self._quiet.start(max(1, round(self.max_gap_ms)))
 
     def _judge(self, widget: QWidget, event: QKeyEvent) -> bool:
         moment = _Moment(event.timestamp(), self._clock())
@@ -176,18 +279,36 @@ class WedgeFilter(QObject):
             self.release_held()
         kind = _kind(event)
         if kind is _Kind.PRINTABLE:
-            self._held.append(_HeldKey(widget, event.key(), event.modifiers(), event.text(), moment))
-            self._waited_for_queue = False
-            self._quiet.start(max(1, round(self.max_gap_ms)))
+            self._hold(_HeldKey(widget, event.key(), event.modifiers(), event.text(), _char(event), moment))
             return True
         if kind is _Kind.TERMINATOR and len(self._held) >= self.min_length:
             typed, self._held = self.holding, []
             self._quiet.stop()
             self.burst.emit(typed)
-            self.scanned.emit(normalise_scan(typed, self.layout))
+            self.scanned.emit(normalise_scan(typed, self.layout, prefix=self.prefix, suffix=self.suffix))
+            self._ended = _Moment(moment.pressed_ms, self._clock())
+            return True
+        if kind is _Kind.TERMINATOR and self._just_ended(moment):
+            self._ended = None  # the LF of a CR+LF (or a second Enter): part of the scan, not a key for the screen
             return True
         self.release_held()
         return False
+
+    def _judge_commit(self, widget: QWidget, event: QInputMethodEvent) -> bool:
+        """An input method's commit (after a dead key): held like the keystroke it stands for.
+
+        Its place in a burst is not sure: the input method commits while the window system's events are read,
+        ahead of key events read with it but not yet delivered. Codes never hold a character on a dead key
+        (``desk_app.core.wedge.untypable``), so this only keeps such a character out of the fields.
+        """
+        text = event.commitString()
+        if not text or event.preeditString() or not text.isprintable():
+            return False
+        moment = _Moment(0, self._clock())
+        if self._held and not self._within_burst(moment):
+            self.release_held()
+        self._hold(_HeldKey(widget, 0, Qt.KeyboardModifier.NoModifier, text, text, moment))
+        return True
 
     def _on_quiet_timeout(self) -> None:
         """No keystroke for a gap: the held ones were a person's, unless the GUI thread was too busy to see more."""
@@ -201,8 +322,10 @@ class WedgeFilter(QObject):
 
     def _claim_shortcut(self, event: QKeyEvent) -> bool:
         """Within a burst, keep its keys from firing shortcuts (a default button on Enter): they are the scanner's."""
-        within = self._within_burst(_Moment(event.timestamp(), self._clock()))
-        if within and _kind(event) is not _Kind.OTHER:
+        moment = _Moment(event.timestamp(), self._clock())
+        kind = _kind(event)
+        within = self._within_burst(moment) and kind is not _Kind.OTHER
+        if within or (kind is _Kind.TERMINATOR and self._just_ended(moment)):
             event.accept()
             return True
         return False

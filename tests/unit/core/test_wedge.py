@@ -151,7 +151,7 @@ def test_looks_like_code() -> None:
 
 def test_garbage_is_left_as_it_came() -> None:
     assert normalise_scan("  hello world!  ") == "hello world!"
-    assert normalise_scan("Grüße ßß", "de") == "Grüße ßß"
+    assert normalise_scan("Grüße ßß") == "Grüße ßß"
 
 
 def test_a_wrongly_configured_layout_is_rescued_by_the_one_reading_that_fits() -> None:
