@@ -17,9 +17,12 @@ APT_BASE := python3-venv tzdata libzbar0 libxcb-icccm4 libxcb-keysyms1 libxcb-cu
 	libgl1 libfontconfig1 libdbus-1-3 libpulse0
 # cups brings lp, lpstat and ipptool, which a desk with a printer needs; cups-pdf is the test suite's printer.
 # postgresql: the store tests and the multi-desk benchmark start a throwaway server of their own.
-APT_TEST := $(APT_BASE) socat cups printer-driver-cups-pdf postgresql
+# The X session suite (tests/xsession) and its benchmark: a real X server, a window manager, setxkbmap and its
+# layouts, so scanners can be typed through XTest onto each desk layout.
+APT_XSESSION := xvfb xauth openbox x11-xkb-utils xkb-data
+APT_TEST := $(APT_BASE) socat cups printer-driver-cups-pdf postgresql $(APT_XSESSION)
 APT_DEMO := $(APT_BASE)
-APT_BENCH := $(APT_BASE) cups printer-driver-cups-pdf postgresql
+APT_BENCH := $(APT_BASE) cups printer-driver-cups-pdf postgresql $(APT_XSESSION)
 
 .PHONY: demo test bench bundle wheel lint format clean help translations
 
@@ -71,6 +74,7 @@ test:
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest tests/xsession
 
 bench:
 	$(call ensure_apt,$(APT_BENCH))
@@ -100,5 +104,5 @@ lint:
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) .demo .pytest_cache .ruff_cache .mypy_cache .import_linter_cache .hypothesis bench/out build dist \
+	rm -rf $(VENV) .demo .pytest_cache .ruff_cache .mypy_cache .import_linter_cache .hypothesis .pytest_xsession bench/out build dist \
 	  *.egg-info

@@ -23,6 +23,7 @@ SECTIONS = (
     ("Reading the passport: MRZ parse and compare", "bench.mrz"),
     ("Webcam frames through Qt: grey conversion, centre region, decode", "bench.camera"),
     ("The check-in screen: scan to verdict, start to ready", "bench.gui"),
+    ("Scanning through the window system: a USB scanner typing under Xvfb", "bench.scan_x"),
     ("The whole desk: start to ready, login included", "bench.gui_start"),
     ("Badges: render one, render a batch", "bench.badges"),
     ("Printing: submit a badge and see the job complete", "bench.printing"),

@@ -34,6 +34,7 @@ ENDINGS: dict[str, tuple[str, ...]] = {
     "LF": (CONTROL, "AC07"),  # Ctrl+J: a line feed has no key of its own
     "TAB": ("TAB",),
     "KPENTER": ("KPEN",),
+    "NUMLOCK": ("NMLK",),  # not an ending: a key the tests press alone
 }
 _KEYPAD = {str(digit): f"KP{digit}" for digit in range(10)}
 
@@ -163,15 +164,19 @@ class ScannerProcess:
         if answer != "ok":
             raise RuntimeError(f"the scanner device says: {answer or 'nothing (it stopped)'}")
 
+    def tap(self, key: str) -> None:
+        """Press and release one key of ``ENDINGS`` (e.g. NUMLOCK) alone."""
+        self.scan("", end=(key,))
+
     def close(self) -> None:
-        if self._process.poll() is None:
-            assert self._process.stdin is not None
-            self._process.stdin.close()
-            try:
-                self._process.wait(10)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
+        assert self._process.stdin is not None and self._process.stdout is not None
+        self._process.stdin.close()  # the device process ends when its input does
+        try:
+            self._process.wait(10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+        self._process.stdout.close()
 
 
 if __name__ == "__main__":

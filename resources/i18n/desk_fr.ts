@@ -485,6 +485,10 @@
         <translation>✗ Non imprimé&#xa0;: %1</translation>
     </message>
     <message>
+        <source>The unfinished check-in was not logged: %1</source>
+        <translation>L&apos;enregistrement inachevé n&apos;a pas été consigné au journal&#xa0;: %1</translation>
+    </message>
+    <message>
         <source>Not done: %1</source>
         <translation>Non effectué&#xa0;: %1</translation>
     </message>
@@ -630,6 +634,10 @@
 <context>
     <name>DeskStartup</name>
     <message>
+        <source>Scan not taken: log in first.</source>
+        <translation>Scan non pris en compte&#xa0;: connectez-vous d&apos;abord.</translation>
+    </message>
+    <message>
         <source>Demo desk: log in as %1 with PIN %2.</source>
         <translation>Poste de démonstration&#xa0;: connectez-vous en tant que %1 avec le code PIN %2.</translation>
     </message>
@@ -758,8 +766,8 @@
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <source>Everything at the desk works from the keyboard. A scan is taken wherever the cursor is; Tab moves between fields, Enter confirms, Esc closes a window.</source>
-        <translation>Tout le poste se commande au clavier. Un scan est pris où que soit le curseur&#xa0;; Tab passe d&apos;un champ à l&apos;autre, Entrée confirme, Échap ferme une fenêtre.</translation>
+        <source>Everything at the desk works from the keyboard. A scan goes where it belongs wherever the cursor is, and is never typed into a field: a printout&apos;s code starts a check-in (this window closes for it), a passport zone fills the ID check. While a form or a PIN is asked for, or the desk is locked, a scan is not used; the status bar says so and the log keeps it. Tab moves between fields, Enter confirms, Esc closes a window.</source>
+        <translation>Tout se fait au clavier. Un scan va là où il doit aller, où que soit le curseur, et n&apos;est jamais saisi dans un champ&#xa0;: le code d&apos;une confirmation imprimée lance un enregistrement (cette fenêtre se ferme pour lui), une zone de passeport remplit le contrôle d&apos;identité. Pendant qu&apos;un formulaire ou un PIN est demandé, ou que le poste est verrouillé, un scan n&apos;est pas utilisé&#xa0;: la barre d&apos;état le dit et le journal le garde. Tab passe d&apos;un champ à l&apos;autre, Entrée confirme, Échap ferme une fenêtre.</translation>
     </message>
     <message>
         <source>Key</source>
@@ -1243,8 +1251,12 @@
         <translation>Scan non pris en compte&#xa0;: le poste est verrouillé.</translation>
     </message>
     <message>
-        <source>Scan not taken: close the open window first.</source>
-        <translation>Scan non pris en compte&#xa0;: fermez d&apos;abord la fenêtre ouverte.</translation>
+        <source>Scan not taken: finish or close the open window first.</source>
+        <translation>Scan non pris en compte&#xa0;: terminez ou fermez d&apos;abord la fenêtre ouverte.</translation>
+    </message>
+    <message>
+        <source>%1 Not logged: %2</source>
+        <translation>%1 Non consigné au journal&#xa0;: %2</translation>
     </message>
     <message>
         <source>About the desk</source>
@@ -1634,8 +1646,8 @@ Base de données&#xa0;: %2</translation>
         <translation>Non reconnu. Réglez le scanner sur un clavier américain (US), désactivez le verrouillage des majuscules et scannez à nouveau le code.</translation>
     </message>
     <message>
-        <source>Scanner read correctly. Keyboard layout: %1.</source>
-        <translation>Scanner lu correctement. Disposition du clavier&#xa0;: %1.</translation>
+        <source>Scanner read correctly. It types as a US keyboard; this desk&apos;s keyboard layout is %1.</source>
+        <translation>Scanner lu correctement. Il tape comme un clavier américain&#xa0;; la disposition du clavier de ce poste est %1.</translation>
     </message>
 </context>
 <context>
@@ -1840,6 +1852,18 @@ Base de données&#xa0;: %2</translation>
     <message>
         <source>Keyboard &amp;layout:</source>
         <translation>&amp;Disposition du clavier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Code p&amp;refix:</source>
+        <translation>P&amp;réfixe du code&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Code suffi&amp;x:</source>
+        <translation>Suffi&amp;xe du code&#xa0;:</translation>
+    </message>
+    <message>
+        <source>none; characters the scanner is set to add</source>
+        <translation>aucun&#xa0;; caractères que le scanner est réglé pour ajouter</translation>
     </message>
     <message>
         <source>Desk</source>
@@ -2052,6 +2076,14 @@ Base de données&#xa0;: %2</translation>
     <message>
         <source>Personal data purged</source>
         <translation>Données personnelles effacées</translation>
+    </message>
+    <message>
+        <source>Check-in left unfinished</source>
+        <translation>Enregistrement laissé inachevé</translation>
+    </message>
+    <message>
+        <source>Scan not taken</source>
+        <translation>Scan non pris en compte</translation>
     </message>
     <message>
         <source>USB scanner that types (keyboard)</source>

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, Qt, QThread, QTimer, SignalInstance
-from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QImage, QInputMethodEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtMultimedia import QVideoFrame, QVideoFrameFormat, QVideoSink
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton, QVBoxLayout, QWidget
@@ -222,6 +222,124 @@ def test_a_burst_typed_through_another_layout_is_normalised(
     assert bursts == [typed]
     assert scans == [CODE]
     assert desk.search.text() == ""
+
+
+def shifted_click(target: QWidget, char: str) -> None:
+    """A capital as a USB keyboard sends it: a bare Shift press of its own, the key with Shift, the Shift release."""
+    shift = Qt.KeyboardModifier.ShiftModifier
+    QTest.sendKeyEvent(QTest.KeyAction.Press, target, Qt.Key.Key_Shift, "", Qt.KeyboardModifier.NoModifier)
+    QTest.sendKeyEvent(QTest.KeyAction.Click, target, Qt.Key(ord(char)), char, shift)
+    QTest.sendKeyEvent(QTest.KeyAction.Release, target, Qt.Key.Key_Shift, "", shift)
+
+
+@pytest.mark.parametrize(
+    "modifier", [Qt.Key.Key_Shift, Qt.Key.Key_CapsLock, Qt.Key.Key_AltGr, Qt.Key.Key_NumLock, Qt.Key.Key_Dead_Acute]
+)
+def test_modifier_only_keys_neither_end_nor_release_a_burst(
+    desk: DeskService, wedge: WedgeFilter, fake_clock: FakeClock, modifier: Qt.Key
+):
+    scans = collect(wedge.scanned)
+    for char in REFERENCE:
+        fake_clock.advance(2)
+        QTest.sendKeyEvent(QTest.KeyAction.Press, desk.search, modifier, "", Qt.KeyboardModifier.NoModifier)
+        key_click(desk.search, char)
+    fake_clock.advance(2)
+    QTest.keyClick(desk.search, Qt.Key.Key_Return)
+    assert (scans, desk.search.text(), desk.presses) == ([REFERENCE], "", 0)
+
+
+def test_capitals_with_shift_events_are_one_scan(desk: DeskService, wedge: WedgeFilter, fake_clock: FakeClock):
+    scans = collect(wedge.scanned)
+    for char in CODE:
+        fake_clock.advance(2)
+        (shifted_click if char.isupper() else key_click)(desk.search, char)
+    fake_clock.advance(2)
+    QTest.keyClick(desk.search, Qt.Key.Key_Return)
+    assert (scans, desk.search.text(), desk.presses) == ([CODE], "", 0)
+
+
+@pytest.mark.parametrize("second", [Qt.Key.Key_Return, "ctrl+j"])
+def test_the_line_feed_of_cr_lf_is_part_of_the_scan(
+    desk: DeskService, wedge: WedgeFilter, fake_clock: FakeClock, second: Qt.Key | str
+):
+    scans = collect(wedge.scanned)
+    type_keys(desk.search, REFERENCE, fake_clock, gap_ms=2, then=Qt.Key.Key_Return)
+    fake_clock.advance(2)
+    if second == "ctrl+j":
+        QTest.sendKeyEvent(QTest.KeyAction.Click, desk.search, Qt.Key.Key_J, "\n", Qt.KeyboardModifier.ControlModifier)
+    else:
+        QTest.keyClick(desk.search, second)
+    assert (scans, desk.presses) == ([REFERENCE], 0)  # the second terminator pressed no button
+
+
+def test_ctrl_j_alone_ends_a_burst(desk: DeskService, wedge: WedgeFilter, fake_clock: FakeClock):
+    scans = collect(wedge.scanned)
+    type_keys(desk.search, REFERENCE, fake_clock, gap_ms=2)
+    fake_clock.advance(2)
+    QTest.sendKeyEvent(QTest.KeyAction.Click, desk.search, Qt.Key.Key_J, "\n", Qt.KeyboardModifier.ControlModifier)
+    assert (scans, desk.search.text()) == ([REFERENCE], "")
+
+
+def test_keypad_keys_with_num_lock_off_are_digits_in_a_burst_and_keys_for_a_person(
+    desk: DeskService, wedge: WedgeFilter, fake_clock: FakeClock
+):
+    keypad = Qt.KeyboardModifier.KeypadModifier
+    by_digit = {"0": Qt.Key.Key_Insert, "1": Qt.Key.Key_End, "2": Qt.Key.Key_Down, "4": Qt.Key.Key_Left}
+    scans = collect(wedge.scanned)
+    for char in "DM24-000124":
+        fake_clock.advance(2)
+        if char in by_digit:
+            QTest.sendKeyEvent(QTest.KeyAction.Click, desk.search, by_digit[char], "", keypad)
+        else:
+            key_click(desk.search, char)
+    fake_clock.advance(2)
+    QTest.keyClick(desk.search, Qt.Key.Key_Enter, keypad)
+    assert scans == ["DM24-000124"]
+    desk.search.setText("abc")
+    fake_clock.advance(500)
+    QTest.sendKeyEvent(QTest.KeyAction.Click, desk.search, Qt.Key.Key_Home, "", keypad)  # a person's Home
+    fake_clock.advance(500)
+    wedge.release_held()
+    assert desk.search.cursorPosition() == 0
+
+
+def test_a_key_flagged_as_auto_repeat_within_a_burst_counts(
+    desk: DeskService, wedge: WedgeFilter, fake_clock: FakeClock
+):
+    """At 1 ms per key, Qt's X11 platform flags the second "0" of "000" as auto-repeat (same timestamp)."""
+    scans = collect(wedge.scanned)
+    for index, char in enumerate(REFERENCE):
+        fake_clock.advance(1)
+        repeat = index > 0 and REFERENCE[index - 1] == char
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key(ord(char)), Qt.KeyboardModifier.NoModifier, char, repeat)
+            QApplication.sendEvent(desk.search, event)
+    fake_clock.advance(1)
+    QTest.keyClick(desk.search, Qt.Key.Key_Return)
+    assert (scans, desk.search.text()) == ([REFERENCE], "")
+
+
+def test_an_input_method_commit_within_a_burst_is_held_too(
+    desk: DeskService, wedge: WedgeFilter, fake_clock: FakeClock
+):
+    """After a dead key, the input method commits the composed character instead of a key event."""
+    bursts = collect(wedge.burst)
+    type_keys(desk.search, "ABCDEF", fake_clock, gap_ms=2)
+    commit = QInputMethodEvent()
+    commit.setCommitString("À")
+    QApplication.sendEvent(desk.search, commit)
+    type_keys(desk.search, "GH", fake_clock, gap_ms=2, then=Qt.Key.Key_Return)
+    assert (bursts, desk.search.text()) == (["ABCDEFÀGH"], "")
+
+
+def test_a_person_s_accented_letter_still_reaches_the_field(
+    qtbot: QtBot, desk: DeskService, wedge: WedgeFilter, fake_clock: FakeClock
+):
+    commit = QInputMethodEvent()
+    commit.setCommitString("ê")
+    QApplication.sendEvent(desk.search, commit)
+    fake_clock.advance(200)
+    qtbot.waitUntil(lambda: desk.search.text() == "ê")
 
 
 def test_a_return_shortcut_does_not_eat_the_end_of_a_burst(

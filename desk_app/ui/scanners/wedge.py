@@ -26,11 +26,12 @@ Keystrokes as real devices send them (seen through XTest under Xvfb, ``tests/xse
   terminator right after a burst (CR+LF) is swallowed too, so it never presses a button.
 - Keypad digits come with the keypad modifier; with Num Lock off they arrive as End, Down... and are read as their
   digits within a run (replayed unchanged if a person pressed them).
+- The same key twice within a millisecond or two ("000" at 1 ms per key) is flagged as auto-repeat by Qt's X11
+  platform (a release and a press with one timestamp): such keys count like any other.
 - A dead key on the desk's layout is taken by the input method, which then commits the composed character (or the
   next one alone) as an input-method event, not a key event; those commits are held like keystrokes.
 
-Limits, on purpose: keystrokes with Ctrl, Alt or Meta (other than CR and LF), and auto-repeat, are never held. A
-single-key shortcut (none in this app) could still fire on the first character of a burst. Key releases pass
+Limits, on purpose: keystrokes with Ctrl, Alt or Meta (other than CR and LF) are never held. A single-key shortcut (none in this app) could still fire on the first character of a burst. Key releases pass
 through: Qt widgets act on presses, and a button pressed by Space needs its press first.
 """
 
@@ -153,7 +154,7 @@ def is_modifier_only(event: QKeyEvent) -> bool:
 
 def _char(event: QKeyEvent) -> str:
     """The character a keystroke adds to a burst; "" when it is not a scanner's kind of keystroke."""
-    if event.isAutoRepeat() or event.modifiers() & ~_TYPING_MODIFIERS:
+    if event.modifiers() & ~_TYPING_MODIFIERS:
         return ""
     text = event.text()
     if not text and event.modifiers() & Qt.KeyboardModifier.KeypadModifier:
@@ -162,8 +163,6 @@ def _char(event: QKeyEvent) -> str:
 
 
 def _kind(event: QKeyEvent) -> _Kind:
-    if event.isAutoRepeat():
-        return _Kind.OTHER
     modifiers = event.modifiers()
     if event.text() in _CONTROL_TERMINATORS or (event.key() in TERMINATORS and not modifiers & ~_TYPING_MODIFIERS):
         return _Kind.TERMINATOR

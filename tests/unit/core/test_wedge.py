@@ -25,6 +25,7 @@ from desk_app.core.wedge import (
     normalise,
     normalise_scan,
     type_as,
+    unframe,
     untypable,
 )
 
@@ -250,3 +251,38 @@ def test_tables_match_xkb(layout: str) -> None:
 
 def test_the_module_has_no_qt() -> None:
     assert "PySide6" not in Path(wedge.__file__).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("identifier", ["]Q1", "]C0", "]d2", "]E0"])
+@pytest.mark.parametrize("layout", [name for name in LAYOUTS if "]" not in untypable(name)])
+def test_a_symbology_identifier_is_taken_off(identifier: str, layout: str) -> None:
+    """(On Swiss desks ']' is a dead key: a scanner there must not be set to send identifiers.)"""
+    typed = type_as(identifier + SIGNED, layout)
+    assert normalise_scan(typed, layout) == SIGNED
+    assert normalise_scan(identifier + REFERENCES[0]) == REFERENCES[0]
+
+
+def test_a_configured_prefix_and_suffix_are_taken_off() -> None:
+    assert normalise_scan(type_as("#" + SIGNED + "$!", "be"), "be", prefix="#", suffix="$!") == SIGNED
+    assert unframe("##DM24-000285", prefix="#") == "#DM24-000285"  # once, not as often as it repeats
+    assert unframe("DM24-000285", prefix="#", suffix="$") == "DM24-000285"  # absent: nothing is cut
+
+
+@pytest.mark.parametrize("layout", ["be", "fr", "de", "ch"])
+def test_a_passport_zone_line_is_read_back_through_the_configured_layout(layout: str) -> None:
+    line = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
+    assert normalise_scan(type_as(line, layout), layout) == line
+
+
+def test_without_a_layout_text_that_is_no_code_stays_as_typed() -> None:
+    typed = type_as("P<UTOERIKSSON<<ANNA", "fr")
+    assert normalise_scan(typed) == typed
+
+
+@pytest.mark.parametrize(
+    ("layout", "meant", "composed"),
+    [("de", "+A", "À"), ("de", "=E", "É"), ("ch", "=A", "Â"), ("ch", "]U", "Ü"), ("fr", "[E", "Ê")],
+)
+def test_a_character_composed_from_a_dead_key_stands_for_both_keys(layout: str, meant: str, composed: str) -> None:
+    """The desk's input method turns dead key + next key into one character; both keys are read back."""
+    assert normalise("B" + composed + "N", layout) == "B" + meant + "N"

@@ -1,0 +1,48 @@
+"""Scans as a USB scanner types them, through the X server, on the real desk: wherever the focus is, on every layout.
+
+The scanner is set to a US keyboard and sends key positions with Shift around capitals (``tests.usb_keyboard``);
+the desk's X keymap is each of the six layouts in turn, and the station is set to it (as the self-test would).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desk_app.core.model import Action
+from tests.usb_keyboard import ScannerProcess
+from tests.x_display import XDisplay
+from tests.xsession.conftest import DESK_LAYOUTS, VERDICTS, Counter, Demo, random_focus
+
+SCANS_PER_LAYOUT = int(__import__("os").environ.get("XS_SCANS", 200))
+
+
+@pytest.mark.parametrize("layout", list(DESK_LAYOUTS))
+def test_every_scan_gives_a_verdict_wherever_the_focus_is(
+    qtbot: QtBot,
+    x_display: XDisplay,
+    scanner: ScannerProcess,
+    demo: Demo,
+    open_counter: Callable[..., Counter],
+    layout: str,
+) -> None:
+    x_display.set_layout(*DESK_LAYOUTS[layout])
+    counter = open_counter(layout)
+    before = len(counter.log(*VERDICTS))
+    rng = random.Random(f"scans-{layout}")
+    focus_seen = set()
+    for number in range(1, SCANS_PER_LAYOUT + 1):
+        focus_seen.add(random_focus(counter, rng))
+        code = rng.choice(demo.codes)
+        scanner.scan(code, delay_ms=2)
+        qtbot.waitUntil(lambda n=number: len(counter.verdicts) >= n, timeout=15_000)
+        assert counter.fields_with_text() == {}, f"scan {number} left characters in a field"
+        assert counter.checkin.controller.wait_idle()
+    assert len(counter.verdicts) == SCANS_PER_LAYOUT
+    assert len(counter.log(*VERDICTS)) - before == SCANS_PER_LAYOUT
+    assert len(focus_seen) > 5  # the focus really moved around the screen
+    # Every check-in left at the ID check by the next scan is in the log, not dropped.
+    assert counter.log(Action.ABANDONED), [(e.record.outcome, e.record.reasons) for e in counter.log(*VERDICTS)[-20:]]
