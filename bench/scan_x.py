@@ -26,7 +26,10 @@ from bench.foundation import Figure, percentile
 
 ROOT = Path(__file__).resolve().parents[1]
 DELAY_MS = 2
-AFTER_ENTER_TARGET_MS = 50
+# What the desk adds after the scanner's last key: under the 100 ms a person takes as instant. (bench.gui's 50 ms
+# target is for key events posted inside the process; here the X server and Qt's xcb platform carry ~530 events
+# per scan, each through the application's event filters.)
+AFTER_ENTER_TARGET_MS = 100
 
 
 def run_all(quick: bool = False) -> list[Figure]:

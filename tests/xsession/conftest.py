@@ -45,7 +45,14 @@ DEMO_DAY = "2024-02-14"
 CODES_USED = 60  # confirmations decoded for the suite (each decode of a PDF takes a moment)
 VERDICTS = frozenset({Action.LOOKUP, Action.CHECKIN})
 # The desk layouts of the issue, with the name of each in desk_app.core.wedge and in setxkbmap (layout, variant).
-DESK_LAYOUTS = {"us": ("us", ""), "gb": ("gb", ""), "be": ("be", ""), "fr": ("fr", ""), "de": ("de", ""), "ch": ("ch", "")}
+DESK_LAYOUTS = {
+    "us": ("us", ""),
+    "gb": ("gb", ""),
+    "be": ("be", ""),
+    "fr": ("fr", ""),
+    "de": ("de", ""),
+    "ch": ("ch", ""),
+}
 
 _display: XDisplay | None = None
 
@@ -175,9 +182,7 @@ class Counter:
 
 
 @pytest.fixture
-def open_counter(
-    qtbot: QtBot, qapp: QApplication, demo: Demo, tmp_path: Path
-) -> Iterator[Callable[..., Counter]]:
+def open_counter(qtbot: QtBot, qapp: QApplication, demo: Demo, tmp_path: Path) -> Iterator[Callable[..., Counter]]:
     """Opens the demo desk (a copy of its database) at the Groups entrance, the station set to ``layout``."""
     opened: list[Counter] = []
 

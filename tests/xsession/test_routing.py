@@ -19,7 +19,7 @@ from desk_app.ui.help_dialog import HelpDialog
 from desk_app.ui.station_dialog import StationDialog
 from tests.usb_keyboard import ScannerProcess
 from tests.x_display import XDisplay
-from tests.xsession.conftest import VERDICTS, Counter, Demo
+from tests.xsession.conftest import DESK_LAYOUTS, VERDICTS, Counter, Demo
 
 LOCK_SCREEN_SCANS = 20
 
@@ -156,11 +156,7 @@ def test_a_scan_on_another_page_goes_to_check_in(
     assert counter.fields_with_text() == {}
 
 
-@pytest.mark.parametrize(
-    ("layout", "xkb"),
-    [("us", ("us", "")), ("gb", ("gb", "")), ("be", ("be", "")), ("fr", ("fr", "")), ("de", ("de", ""))]
-    + [("ch", ("ch", "")), ("ch_fr", ("ch", "fr"))],
-)
+@pytest.mark.parametrize(("layout", "xkb"), [*DESK_LAYOUTS.items(), ("ch_fr", ("ch", "fr"))])
 def test_the_self_test_recognises_a_real_scanner_and_names_the_layout(
     qtbot: QtBot,
     x_display: XDisplay,

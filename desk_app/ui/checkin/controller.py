@@ -199,6 +199,7 @@ class CheckinController(QObject):
 
     def abandon(self, reference: str, why: AbandonedBy) -> None:
         """Log a check-in left unfinished (after its look-up, in order); a failure is reported with ticket 0."""
+
         def work() -> None:
             self.desk.abandon(self.station, reference, why)
 

@@ -31,8 +31,11 @@ Keystrokes as real devices send them (seen through XTest under Xvfb, ``tests/xse
 - A dead key on the desk's layout is taken by the input method, which then commits the composed character (or the
   next one alone) as an input-method event, not a key event; those commits are held like keystrokes.
 
-Limits, on purpose: keystrokes with Ctrl, Alt or Meta (other than CR and LF) are never held. A single-key shortcut (none in this app) could still fire on the first character of a burst. Key releases pass
-through: Qt widgets act on presses, and a button pressed by Space needs its press first.
+Limits, on purpose: keystrokes with Ctrl, Alt or Meta (other than CR and LF) are never held. A single-key shortcut
+(none in this app) could still fire on the first character of a burst. Key releases pass through: Qt widgets act on
+presses, and a button pressed by Space needs its press first. A character composed after a dead key may take
+another place in the burst (see ``_judge_commit``). Keys sent while a new window is opening, before the window
+system has given it the keyboard, go to the window it blocks, and Qt drops them before any filter sees them.
 """
 
 from __future__ import annotations
