@@ -6,6 +6,7 @@ desktop. openbox is small and does what a desktop does there. Needs the Debian p
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -22,7 +23,11 @@ class XDisplayUnavailable(RuntimeError):
 
 
 def missing_programs() -> list[str]:
-    return [program for program in PROGRAMS if shutil.which(program) is None]
+    """The programs (and python-xlib, which sends XTest events) not installed here."""
+    missing = [program for program in PROGRAMS if shutil.which(program) is None]
+    if importlib.util.find_spec("Xlib") is None:
+        missing.append("python-xlib")
+    return missing
 
 
 class XDisplay:
@@ -59,11 +64,15 @@ class XDisplay:
             self.__exit__(None, None, None)
             raise XDisplayUnavailable(f"Xvfb did not start; see {self.workdir / 'xvfb.log'}")
         self.name = f":{number}"
-        with open(self.workdir / "openbox.log", "wb") as log:
-            self._window_manager = subprocess.Popen(
-                ["openbox", "--sm-disable"], env=self.environ(), stdout=log, stderr=log
-            )
-        self._wait_for_window_manager()
+        try:
+            with open(self.workdir / "openbox.log", "wb") as log:
+                self._window_manager = subprocess.Popen(
+                    ["openbox", "--sm-disable"], env=self.environ(), stdout=log, stderr=log
+                )
+            self._wait_for_window_manager()
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
         return self
 
     def __exit__(

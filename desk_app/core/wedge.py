@@ -153,6 +153,10 @@ LAYOUTS: Mapping[str, Layout] = MappingProxyType(
 )
 
 
+# The combining accent each dead key puts on the next character, by the character the layout tables use for it.
+_DEAD_ACCENTS = {"^": "\u0302", "¨": "\u0308", "´": "\u0301", "`": "\u0300", "~": "\u0303"}
+
+
 @dataclass(frozen=True)
 class Translation:
     """How a US scanner's characters come out on one desk layout, and back.
@@ -164,7 +168,7 @@ class Translation:
     typed: Mapping[str, str]
     meant: Mapping[str, str]
     untypable: frozenset[str]
-    dead_meant: Mapping[str, str]  # a dead key's accent on the desk -> the US character of that key
+    dead_meant: Mapping[str, str]  # a combining accent a dead key of the desk adds -> the US character of that key
 
 
 @cache
@@ -182,8 +186,8 @@ def translation(layout: str) -> Translation:
     untypable: set[str] = set()
     dead_meant: dict[str, str] = {}
     for meant, printed in pairs:
-        if printed in desk.dead and len(printed_by[printed]) == 1:
-            dead_meant[printed] = meant
+        if printed in desk.dead and printed in _DEAD_ACCENTS and len(printed_by[printed]) == 1:
+            dead_meant[_DEAD_ACCENTS[printed]] = meant
         if not printed or printed in desk.dead or len(printed_by[printed]) > 1:
             untypable.add(meant)
         else:
@@ -221,10 +225,6 @@ def type_as(text: str, layout: str) -> str:
     return "".join(table.typed.get(char, char) for char in text)
 
 
-# The combining accent each dead key puts on the next character, by the character the layout tables use for it.
-_DEAD_ACCENTS = {"^": "\u0302", "¨": "\u0308", "´": "\u0301", "`": "\u0300", "~": "\u0303"}
-
-
 def normalise(text: str, layout: str) -> str:
     """What a US scanner meant, given what a desk with ``layout`` printed. Unknown characters stay as they are.
 
@@ -232,7 +232,7 @@ def normalise(text: str, layout: str) -> str:
     both keys: it becomes the dead key's US character and the next one's.
     """
     table = translation(layout)
-    accents = {_DEAD_ACCENTS[dead]: meant for dead, meant in table.dead_meant.items() if dead in _DEAD_ACCENTS}
+    accents = table.dead_meant
     out = []
     for char in text:
         if char in table.meant:
@@ -276,16 +276,32 @@ def unframe(text: str, prefix: str = "", suffix: str = "") -> str:
     return text.strip()
 
 
-def normalise_scan(text: str, layout: str | None = None, *, prefix: str = "", suffix: str = "") -> str:
-    """The code a keyboard-wedge scan stands for, upper-cased; else what the scanner meant, as well as known.
+# A machine-readable zone's shape: lines of 30, 36 or 44 characters of A-Z, 0-9 and '<' (or a whole zone typed
+# without line breaks). Loose on purpose, like the code grammar: desk_app.core.mrz reads and checks it.
+_ZONE_CHARACTERS = re.compile(r"[A-Z0-9<]+")
+_ZONE_LINE_LENGTHS = frozenset({30, 36, 44})
+_WHOLE_ZONE_LENGTHS = frozenset({72, 88, 90})
 
-    Tries, in order: the configured ``layout`` (set by the self-test), the text as typed, then every other known
-    layout, taking that reading only when exactly one distinct result looks like a code. When none looks like a
-    code (a passport reader's zone, another barcode), the configured layout's reading is what the device meant;
-    without a layout, the text as typed. Upper-casing (ASCII letters only) also undoes Caps Lock on a QWERTY desk;
-    on AZERTY and QWERTZ desks ':' sits on a letter key, where Caps Lock makes it ';' and the code no longer reads
-    (the self-test shows it). ``prefix`` and ``suffix`` (as the scanner sends them) and an AIM identifier are
-    taken off (see :func:`unframe`).
+
+def looks_like_zone(text: str) -> bool:
+    """Whether ``text`` has the shape of a passport zone or a line of one."""
+    lines = text.split()
+    if not lines or not all(_ZONE_CHARACTERS.fullmatch(line) for line in lines):
+        return False
+    return all(len(line) in _ZONE_LINE_LENGTHS for line in lines) or len("".join(lines)) in _WHOLE_ZONE_LENGTHS
+
+
+def normalise_scan(text: str, layout: str | None = None, *, prefix: str = "", suffix: str = "") -> str:
+    """The code a keyboard-wedge scan stands for, upper-cased; else the passport zone or text it stands for.
+
+    For a code, tries in order: the configured ``layout`` (set by the self-test), the text as typed, then every
+    other known layout, taking that reading only when exactly one distinct result looks like a code. ``prefix``
+    and ``suffix`` (as the scanner sends them) and an AIM identifier are taken off (see :func:`unframe`).
+    Upper-casing (ASCII letters only) also undoes Caps Lock on a QWERTY desk; on AZERTY and QWERTZ desks ':' sits
+    on a letter key, where Caps Lock makes it ';' and the code no longer reads (the self-test shows it).
+
+    Anything else is returned as typed, unless only the configured layout's reading has a passport zone's shape:
+    a passport reader may type in the desk's layout or, like the scanner, as a US keyboard.
     """
     raw = text.strip()
 
@@ -300,7 +316,9 @@ def normalise_scan(text: str, layout: str | None = None, *, prefix: str = "", su
     fitting = [candidate for candidate in others if looks_like_code(candidate)]
     if len(fitting) == 1:
         return fitting[0]
-    return first[0] if first else reading(None)
+    if layout and not looks_like_zone(raw) and looks_like_zone(translated := normalise(raw, layout)):
+        return translated
+    return raw
 
 
 # Typed through every supported layout, this text comes out differently, so one scan tells the layout apart:
@@ -311,13 +329,13 @@ SELF_TEST_CODE = "SELFTEST-AQZWYM:6@"
 def guess_layout(typed: str, expected: str = SELF_TEST_CODE) -> str | None:
     """The layout through which a US scanner typing ``expected`` prints ``typed``; None if none or several fit.
 
-    ``"us"`` means the scanner and the desk already agree (nothing to translate).
+    ``"us"`` means the scanner and the desk already agree (nothing to translate). ``typed`` may hold more around
+    the code (an AIM identifier, a prefix or suffix the scanner is set to send).
     """
-    typed = typed.strip()
     fitting = []
     for name in LAYOUTS:
         try:
-            if type_as(expected, name) == typed:
+            if type_as(expected, name) in typed:
                 fitting.append(name)
         except UntypableError:
             continue

@@ -35,7 +35,7 @@ class StationConfig:
     badge_size: str = "card"
     scanner: str = "keyboard"
     serial_port: str = ""
-    keyboard_layout: str = "us"  # the layout the USB scanner is set to
+    keyboard_layout: str = "us"  # the desk's layout, as a US-set USB scanner's keys come out on it; "": any
     scanner_prefix: str = ""  # characters the scanner is programmed to send before each code
     scanner_suffix: str = ""  # ... and after it (before its Enter)
     language: str = "en"
@@ -55,11 +55,12 @@ class StationConfig:
             found.append(f"badge_size must be one of {', '.join(BADGE_SIZES)}")
         if self.language not in LANGUAGES:
             found.append(f"language must be one of {', '.join(LANGUAGES)}")
-        if self.keyboard_layout not in LAYOUTS:
-            found.append(f"keyboard_layout must be one of {', '.join(LAYOUTS)}")
+        if self.keyboard_layout and self.keyboard_layout not in LAYOUTS:
+            found.append(f"keyboard_layout must be empty (any) or one of {', '.join(LAYOUTS)}")
         for name, framing in (("scanner_prefix", self.scanner_prefix), ("scanner_suffix", self.scanner_suffix)):
-            if len(framing) > MAX_FRAMING or not (framing.isascii() and framing.isprintable()):
-                found.append(f"{name} must be at most {MAX_FRAMING} printable ASCII characters")
+            printable = framing.isascii() and framing.isprintable() and framing == framing.strip()
+            if len(framing) > MAX_FRAMING or not printable:
+                found.append(f"{name} must be at most {MAX_FRAMING} printable ASCII characters, no space at its ends")
         if self.idle_lock_minutes < 1:
             found.append("idle_lock_minutes must be at least 1")
         if self.backup_minutes < 0 or (self.backup_minutes and not self.witness_dir):

@@ -131,7 +131,7 @@ class DeskStartup(QObject):
         self._switch_language(station.language)
         self._station = station
         if self.wedge is not None:
-            self.wedge.layout = station.keyboard_layout
+            self.wedge.layout = station.keyboard_layout or None
             self.wedge.prefix, self.wedge.suffix = station.scanner_prefix, station.scanner_suffix
         dialog = LoginDialog(self.desk, station, profile_hint(self.profile) if self.profile else "")
         if self.profile is not None:

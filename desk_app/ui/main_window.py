@@ -205,8 +205,10 @@ class MainWindow(Retranslates, QMainWindow):
             self._scan_not_taken(text, "lock screen", self.tr("Scan not taken: the desk is locked."))
             return
         window = QApplication.activeModalWidget()
-        while window is not None and steps_aside(window):
+        while window is not None and self._steps_aside(window):
             window.close()
+            if window.isVisible():
+                break
             window = QApplication.activeModalWidget()
         if window is not None:
             if not takes_scans(window):
@@ -217,6 +219,11 @@ class MainWindow(Retranslates, QMainWindow):
         receive = getattr(self.checkin, "on_scanned", None)
         if receive is not None:
             receive(text)
+
+    def _steps_aside(self, window: QWidget) -> bool:
+        """Help or a message over the desk itself; a message over a form stays, to be read."""
+        parent = window.parentWidget()
+        return steps_aside(window) and (parent is None or parent.window() is self)
 
     def _scan_not_taken(self, text: str, where: IgnoredAt, message: str) -> None:
         self.status.showMessage(message, 5000)

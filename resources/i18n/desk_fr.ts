@@ -449,6 +449,10 @@
         <translation>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Tous les fichiers (*)</translation>
     </message>
     <message>
+        <source>That printout is the one on screen.</source>
+        <translation>Cette confirmation est celle qui est à l&apos;écran.</translation>
+    </message>
+    <message>
         <source>The passport zone does not read correctly: read it again, or type the number.</source>
         <translation>La zone du passeport ne se lit pas correctement&#xa0;: relisez-la, ou tapez le numéro.</translation>
     </message>
@@ -1574,6 +1578,10 @@ Base de données&#xa0;: %2</translation>
 </context>
 <context>
     <name>ScanRouter</name>
+    <message>
+        <source>That was not a confirmation code or a passport zone: nothing changed.</source>
+        <translation>Ce n&apos;était ni un code de confirmation ni une zone de passeport&#xa0;: rien n&apos;a changé.</translation>
+    </message>
     <message>
         <source>Reading %1…</source>
         <translation>Lecture de %1…</translation>

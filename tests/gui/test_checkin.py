@@ -341,6 +341,41 @@ def test_already_issued_says_when_where_and_by_whom(qtbot: QtBot, counter: Count
     )
 
 
+def test_the_same_printout_scanned_again_at_the_id_check_changes_nothing(qtbot: QtBot, counter: Counter) -> None:
+    scan_printout(qtbot, counter, MUELLER)
+    fill_id_check(qtbot, counter, "C01X00T47", "DJV-48213")
+    scan(counter.code(MUELLER), counter.clock)
+    assert counter.view.stage is Stage.CHECKING and counter.view.id_check.number_edit.text() == "C01X00T47"
+    assert counter.view.scan_bar.status.text() == "That printout is the one on screen."
+    assert counter.view.controller.wait_idle()
+    assert counter.log(MUELLER.reference) == [("LOOKUP", "")]
+
+
+def test_a_barcode_that_is_no_printout_leaves_the_person_on_screen(qtbot: QtBot, counter: Counter) -> None:
+    scan_printout(qtbot, counter, MUELLER)
+    scan("PRESS CARD 0042 BELGA", counter.clock)
+    assert counter.view.stage is Stage.CHECKING and counter.view.applicant.application is not None
+    assert "not a confirmation code" in counter.view.scan_bar.status.text()
+    assert counter.view.controller.wait_idle()
+    assert counter.log(MUELLER.reference) == [("LOOKUP", "")]
+
+
+def test_a_check_in_cleared_or_replaced_at_the_id_check_is_logged_as_abandoned(qtbot: QtBot, counter: Counter) -> None:
+    scan_printout(qtbot, counter, MUELLER)
+    press(Qt.Key.Key_Escape, counter.clock)
+    scan_printout(qtbot, counter, MUELLER)
+    scan_printout(qtbot, counter, ANNUAL)  # the next person: redirected at once, nothing left pending after
+    press(Qt.Key.Key_Escape, counter.clock)
+    assert counter.view.controller.wait_idle()
+    abandoned = [
+        e.record.detail["by"]
+        for e in counter.store.log.for_reference(MUELLER.reference)
+        if e.record.action.value == "ABANDONED"
+    ]
+    assert abandoned == ["cleared", "next person"]
+    assert counter.log(ANNUAL.reference) == [("CHECKIN", "REDIRECT")]
+
+
 def test_a_garbled_scan_is_refused_not_a_crash(qtbot: QtBot, counter: Counter) -> None:
     forged = counter.code(MUELLER).replace("DM24-000001", "DM24-000009")
     scan(forged, counter.clock)

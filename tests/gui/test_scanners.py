@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QEvent, Qt, QThread, QTimer, SignalInstance
+from PySide6.QtCore import QEvent, QObject, Qt, QThread, QTimer, SignalInstance
 from PySide6.QtGui import QImage, QInputMethodEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtMultimedia import QVideoFrame, QVideoFrameFormat, QVideoSink
 from PySide6.QtTest import QTest
@@ -24,6 +24,7 @@ from bench.camera import qr_sheet, video_frame
 from desk_app.core.wedge import SELF_TEST_CODE, guess_layout, type_as
 from desk_app.ui.scanners import CameraScanner, SerialScanner, WedgeFilter
 from desk_app.ui.scanners.camera import NO_CAMERA, Agreement, decode_codes, grey_region
+from desk_app.ui.scanners.wedge import is_modifier_only
 from tests.gui.conftest import FakeClock, PtyPair
 
 CODE = "C1:K7Q2X:X4RTA:M:DM24-000285:" + ("MZXW6YTBOI" * 11)[:103]
@@ -258,18 +259,55 @@ def test_capitals_with_shift_events_are_one_scan(desk: DeskService, wedge: Wedge
     assert (scans, desk.search.text(), desk.presses) == ([CODE], "", 0)
 
 
+class KeysReaching(QObject):
+    """The key presses that reach one widget (its own filter runs after the application's), modifiers aside."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.keys: list[int] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if not is_modifier_only(event):
+                self.keys.append(event.key())
+        return False
+
+
 @pytest.mark.parametrize("second", [Qt.Key.Key_Return, "ctrl+j"])
 def test_the_line_feed_of_cr_lf_is_part_of_the_scan(
     desk: DeskService, wedge: WedgeFilter, fake_clock: FakeClock, second: Qt.Key | str
 ):
     scans = collect(wedge.scanned)
+    reaching = KeysReaching(desk.search)
     type_keys(desk.search, REFERENCE, fake_clock, gap_ms=2, then=Qt.Key.Key_Return)
     fake_clock.advance(2)
     if second == "ctrl+j":
         QTest.sendKeyEvent(QTest.KeyAction.Click, desk.search, Qt.Key.Key_J, "\n", Qt.KeyboardModifier.ControlModifier)
     else:
         QTest.keyClick(desk.search, second)
-    assert (scans, desk.presses) == ([REFERENCE], 0)  # the second terminator pressed no button
+    assert (scans, desk.presses, reaching.keys) == ([REFERENCE], 0, [])  # the second terminator reached nothing
+    fake_clock.advance(500)
+    QTest.keyClick(desk.search, Qt.Key.Key_Return)  # a person's Enter, later, goes through
+    assert reaching.keys == [Qt.Key.Key_Return]
+
+
+def test_a_person_holding_a_key_down_sees_its_repeats_at_once(
+    desk: DeskService, wedge: WedgeFilter, fake_clock: FakeClock
+):
+    key_click(desk.search, "a")
+    fake_clock.advance(500)
+    wedge.release_held()  # the quiet timer: the first press was a person's
+    for _ in range(8):  # repeats 30 ms apart, within a burst's gap
+        fake_clock.advance(30)
+        QApplication.sendEvent(
+            desk.search, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a", True)
+        )
+        assert wedge.holding == ""
+    fake_clock.advance(30)
+    QTest.keyClick(desk.search, Qt.Key.Key_Return)
+    assert desk.search.text() == "a" * 9
 
 
 def test_ctrl_j_alone_ends_a_burst(desk: DeskService, wedge: WedgeFilter, fake_clock: FakeClock):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desk_app.core.wedge import looks_like_code
 from desk_app.ui.checkin.controller import CheckinController
 from desk_app.ui.checkin.mrz_input import MrzAssembler, ScanKind
 from desk_app.ui.checkin.scan_bar import CameraSwitch
@@ -72,8 +73,10 @@ class ScanRouter(QObject):
         elif kind is ScanKind.MRZ_ZONE:
             self._zone_timer.stop()
             self.zone.emit(text)
-        else:
+        elif looks_like_code(text):
             self.printout.emit(text)
+        else:  # a press card's or ID card's barcode, say: the person on screen stays
+            self.message.emit(self.tr("That was not a confirmation code or a passport zone: nothing changed."), True)
 
     def open_file(self, path: Path) -> None:
         """Read the code of a scanned printout (image or PDF)."""

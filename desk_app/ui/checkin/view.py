@@ -214,6 +214,9 @@ class CheckinView(CheckinScreen):
         code_text = code_text.strip()
         if not code_text:
             return
+        if code_text == self._code_text and self.stage in (Stage.CHECKING, Stage.VERDICT):
+            self._status(self.tr("That printout is the one on screen."))  # scanned twice: nothing is lost
+            return
         keep_zone = self.stage is Stage.READY and self.id_check.zone is not None
         self._abandon_pending("next person")
         self._new_ticket()
@@ -295,14 +298,14 @@ class CheckinView(CheckinScreen):
         return self._lookup is not None and not self._lookup.final
 
     def _abandon_pending(self, why: AbandonedBy) -> None:
-        """Log the check-in on screen as left unfinished, if it is: looked up, ID check or verdict showing, and no
-        badge on its way (a decision still being made is logged by the service itself)."""
-        if not self._id_check_decides() or self.stage not in (Stage.CHECKING, Stage.VERDICT):
-            return
-        if self._decision is not None and self._decision.result.verdict.issues_badge:
-            return
-        assert self._lookup is not None
-        self.controller.abandon(self._lookup.reference, why)
+        """Log the check-in on screen as left unfinished, if it is: looked up and at the ID check, at a verdict
+        that did not issue (refused after the ID check, CALL A SUPERVISOR), or with its badge not printed.
+
+        Not while looking up or deciding: that answer is still to come (and is logged by the service as it is
+        given); a badge printing or printed has been issued."""
+        if self._id_check_decides() and self.stage in (Stage.CHECKING, Stage.VERDICT, Stage.PRINT_FAILED):
+            assert self._lookup is not None
+            self.controller.abandon(self._lookup.reference, why)
 
     def _check_in(self) -> None:
         """Enter: check in with the evidence. A face that does not match is evidence too: the desk answers

@@ -27,7 +27,8 @@ Keystrokes as real devices send them (seen through XTest under Xvfb, ``tests/xse
 - Keypad digits come with the keypad modifier; with Num Lock off they arrive as End, Down... and are read as their
   digits within a run (replayed unchanged if a person pressed them).
 - The same key twice within a millisecond or two ("000" at 1 ms per key) is flagged as auto-repeat by Qt's X11
-  platform (a release and a press with one timestamp): such keys count like any other.
+  platform (a release and a press with one timestamp): within a run such keys count like any other. A person
+  holding a key down gets its repeats at once: they start after a pause, with nothing held.
 - A dead key on the desk's layout is taken by the input method, which then commits the composed character (or the
   next one alone) as an input-method event, not a key event; those commits are held like keystrokes.
 
@@ -166,9 +167,11 @@ def _char(event: QKeyEvent) -> str:
 
 
 def _kind(event: QKeyEvent) -> _Kind:
-    modifiers = event.modifiers()
-    if event.text() in _CONTROL_TERMINATORS or (event.key() in TERMINATORS and not modifiers & ~_TYPING_MODIFIERS):
+    extra = event.modifiers() & ~_TYPING_MODIFIERS
+    if event.key() in TERMINATORS and not extra:
         return _Kind.TERMINATOR
+    if event.text() in _CONTROL_TERMINATORS and extra == Qt.KeyboardModifier.ControlModifier:
+        return _Kind.TERMINATOR  # Ctrl+M, Ctrl+J
     return _Kind.PRINTABLE if _char(event) else _Kind.OTHER
 
 
@@ -280,15 +283,18 @@ class WedgeFilter(QObject):
         if self._held and not self._within_burst(moment):
             self.release_held()
         kind = _kind(event)
+        if kind is _Kind.PRINTABLE and event.isAutoRepeat() and not self._held:
+            kind = _Kind.OTHER  # a person holding a key down: it repeats after a pause, with nothing held
         if kind is _Kind.PRINTABLE:
             self._hold(_HeldKey(widget, event.key(), event.modifiers(), event.text(), _char(event), moment))
             return True
         if kind is _Kind.TERMINATOR and len(self._held) >= self.min_length:
             typed, self._held = self.holding, []
             self._quiet.stop()
+            self._ended = moment  # before the signals: a slot may open a window the line feed must not reach
             self.burst.emit(typed)
             self.scanned.emit(normalise_scan(typed, self.layout, prefix=self.prefix, suffix=self.suffix))
-            self._ended = _Moment(moment.pressed_ms, self._clock())
+            self._ended = _Moment(moment.pressed_ms, self._clock())  # the scan's handling is not a pause
             return True
         if kind is _Kind.TERMINATOR and self._just_ended(moment):
             self._ended = None  # the LF of a CR+LF (or a second Enter): part of the scan, not a key for the screen

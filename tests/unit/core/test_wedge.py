@@ -153,6 +153,7 @@ def test_looks_like_code() -> None:
 def test_garbage_is_left_as_it_came() -> None:
     assert normalise_scan("  hello world!  ") == "hello world!"
     assert normalise_scan("Grüße ßß") == "Grüße ßß"
+    assert normalise_scan("Grüße ßß", "de") == "Grüße ßß"
 
 
 def test_a_wrongly_configured_layout_is_rescued_by_the_one_reading_that_fits() -> None:
@@ -272,6 +273,17 @@ def test_a_configured_prefix_and_suffix_are_taken_off() -> None:
 def test_a_passport_zone_line_is_read_back_through_the_configured_layout(layout: str) -> None:
     line = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
     assert normalise_scan(type_as(line, layout), layout) == line
+
+
+@pytest.mark.parametrize("layout", ["be", "fr", "de", "ch"])
+def test_a_passport_reader_typing_in_the_desk_s_own_layout_is_left_as_typed(layout: str) -> None:
+    line = "I<BELAB1234567<<<<<<<<<<<<<<<<"
+    assert normalise_scan(line, layout) == line
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_the_self_test_code_is_found_inside_a_framed_scan(layout: str) -> None:
+    assert guess_layout(type_as("0" + SELF_TEST_CODE + "9", layout)) == layout
 
 
 def test_without_a_layout_text_that_is_no_code_stays_as_typed() -> None:
