@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.ui.i18n import Retranslates
-from desk_app.ui.scan_routing import step_aside_for_scans
+from desk_app.ui.scan_routing import let_scans_close
 
 
 def plain(text: str) -> str:
@@ -47,7 +47,7 @@ class HelpDialog(Retranslates, QDialog):
         layout.addWidget(self.table)
         layout.addWidget(self.buttons)
         self.resize(720, 620)
-        step_aside_for_scans(self)
+        let_scans_close(self)
         self.retranslate()
 
     def retranslate(self) -> None:

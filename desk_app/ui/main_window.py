@@ -31,7 +31,7 @@ from desk_app.ui.idle import IdleWatcher
 from desk_app.ui.login import LockScreen
 from desk_app.ui.menus import DeskMenus
 from desk_app.ui.notify import tell
-from desk_app.ui.scan_routing import steps_aside, takes_scans
+from desk_app.ui.scan_routing import closes_for_scans, reads_scans
 from desk_app.ui.scanners.wedge import WedgeFilter
 from desk_app.ui.session import DeskSession
 from desk_app.ui.status_bar import DeskStatusBar
@@ -205,13 +205,13 @@ class MainWindow(Retranslates, QMainWindow):
             self._scan_not_taken(text, "lock screen", self.tr("Scan not taken: the desk is locked."))
             return
         window = QApplication.activeModalWidget()
-        while window is not None and self._steps_aside(window):
+        while window is not None and self._closes_for_a_scan(window):
             window.close()
             if window.isVisible():
                 break
             window = QApplication.activeModalWidget()
         if window is not None:
-            if not takes_scans(window):
+            if not reads_scans(window):
                 message = self.tr("Scan not taken: finish or close the open window first.")
                 self._scan_not_taken(text, "form open", message)
             return
@@ -220,10 +220,10 @@ class MainWindow(Retranslates, QMainWindow):
         if receive is not None:
             receive(text)
 
-    def _steps_aside(self, window: QWidget) -> bool:
+    def _closes_for_a_scan(self, window: QWidget) -> bool:
         """Help or a message over the desk itself; a message over a form stays, to be read."""
         parent = window.parentWidget()
-        return steps_aside(window) and (parent is None or parent.window() is self)
+        return closes_for_scans(window) and (parent is None or parent.window() is self)
 
     def _scan_not_taken(self, text: str, where: IgnoredAt, message: str) -> None:
         self.status.showMessage(message, 5000)

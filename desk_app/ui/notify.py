@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desk_app.ui.scan_routing import step_aside_for_scans
+from desk_app.ui.scan_routing import let_scans_close
 
 
 def tell(parent: QWidget, title: str, text: str, *, warning: bool = False) -> QMessageBox:
@@ -23,6 +23,6 @@ def tell(parent: QWidget, title: str, text: str, *, warning: bool = False) -> QM
     )
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    step_aside_for_scans(box)
+    let_scans_close(box)
     box.open()
     return box

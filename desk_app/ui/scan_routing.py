@@ -15,23 +15,23 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-STEPS_ASIDE = "stepsAsideForScans"
-TAKES_SCANS = "takesScans"
+CLOSES_FOR_SCANS = "closesForScans"
+READS_SCANS = "readsScans"
 
 
-def step_aside_for_scans(window: QWidget) -> None:
+def let_scans_close(window: QWidget) -> None:
     """Mark ``window`` as one a scan closes (it holds nothing that would be lost)."""
-    window.setProperty(STEPS_ASIDE, True)
+    window.setProperty(CLOSES_FOR_SCANS, True)
 
 
-def take_scans(window: QWidget) -> None:
+def let_read_scans(window: QWidget) -> None:
     """Mark ``window`` as one that reads scans itself while it is open."""
-    window.setProperty(TAKES_SCANS, True)
+    window.setProperty(READS_SCANS, True)
 
 
-def steps_aside(window: QWidget) -> bool:
-    return bool(window.property(STEPS_ASIDE))
+def closes_for_scans(window: QWidget) -> bool:
+    return bool(window.property(CLOSES_FOR_SCANS))
 
 
-def takes_scans(window: QWidget) -> bool:
-    return bool(window.property(TAKES_SCANS))
+def reads_scans(window: QWidget) -> bool:
+    return bool(window.property(READS_SCANS))

@@ -47,7 +47,7 @@ from desk_app.service import (
 from desk_app.ui.checkin.texts import fill
 from desk_app.ui.focus import tab_chain
 from desk_app.ui.i18n import LANGUAGES, Retranslates, Translations
-from desk_app.ui.scan_routing import take_scans
+from desk_app.ui.scan_routing import let_read_scans
 from desk_app.ui.scanner_test import ScannerSelfTest, layout_name
 from desk_app.ui.scanners.wedge import WedgeFilter
 from desk_app.ui.words import BADGE_SIZE, SCANNER, entrance_name, word
@@ -81,7 +81,7 @@ class StationDialog(Retranslates, QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        take_scans(self)  # the scanner self-test reads them
+        let_read_scans(self)  # the scanner self-test reads them
         self.event_config = event
         self.station_path = station_path
         self.initial = initial or StationConfig(entrance=next(iter(event.entrances)), desk="")
