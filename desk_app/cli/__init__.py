@@ -276,6 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("gui", "open the desk's window (first run asks for the station, then staff log in)")
     p.add_argument("--station", metavar="FILE", help="station settings file (default: the user's config folder)")
+    p.add_argument("--kiosk", action="store_true", help="fill the screen with no window frame (also a station setting)")
     p.set_defaults(run=commands.gui)
 
     p = add("demo", "build the demo database (fictional applicants) and say what to try")

@@ -353,7 +353,7 @@ def gui(args: argparse.Namespace) -> int:
     from desk_app.ui.app import run_gui  # Qt is loaded only for the window
 
     station = Path(args.station) if args.station else None
-    return run_gui(args.db or default_db_location(), args.now, station)
+    return run_gui(args.db or default_db_location(), args.now, station, kiosk=args.kiosk)
 
 
 def demo(args: argparse.Namespace) -> int:

@@ -21,8 +21,8 @@ SCANNERS = ("keyboard", "serial", "camera")
 BADGE_SIZES = ("card", "a6")
 MAX_FRAMING = 8  # the longest prefix or suffix a scanner is set to send
 LANGUAGES = ("en", "fr")
-_TYPES: dict[str, type] = {"str": str, "int": int}
-_TYPE_WORDS = {str: "text in quotes", int: "a whole number"}
+_TYPES: dict[str, type] = {"str": str, "int": int, "bool": bool}
+_TYPE_WORDS = {str: "text in quotes", int: "a whole number", bool: "true or false"}
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ class StationConfig:
     idle_lock_minutes: int = 5
     witness_dir: str = ""  # another medium (USB stick, network share) that gets the log's checkpoints
     backup_minutes: int = 0  # with a witness_dir: a copy of the database there this often (0: never)
+    kiosk: bool = False  # the window fills the screen with no frame (a counter PC that runs only the desk)
 
     def problems(self) -> list[str]:
         found = []
@@ -97,7 +98,7 @@ def load_station(path: Path | None = None) -> StationConfig | None:
     if unknown:
         raise ConfigError(f"{path}: unknown settings {', '.join(unknown)}")
     for key, value in data.items():
-        if not isinstance(value, known[key]) or isinstance(value, bool):
+        if not isinstance(value, known[key]) or (isinstance(value, bool) and known[key] is not bool):
             raise ConfigError(f"{path}: {key} must be {_TYPE_WORDS[known[key]]}, not {value!r}")
     try:
         station = StationConfig(**data)

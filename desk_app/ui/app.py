@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desk_app.errors import ConfigError, DeskError
@@ -50,6 +50,7 @@ class DeskStartup(QObject):
         profile: a desk opened for a show (the demo): its station, and the login to offer, without asking or
             saving anything.
         checkin_view: builds the check-in screen (tests pass a fake).
+        kiosk: the window fills the screen with no frame, whatever the station says (``--kiosk``).
 
     Signals:
         ready(object): the ``MainWindow``, shown.
@@ -68,9 +69,11 @@ class DeskStartup(QObject):
         station_path: Path | None = None,
         profile: DeskProfile | None = None,
         checkin_view: CheckinFactory = default_checkin_view,
+        kiosk: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.kiosk = kiosk
         self.desk = desk
         self.translations = translations
         self.wedge = wedge
@@ -156,7 +159,11 @@ class DeskStartup(QObject):
             export_folder=self.profile.export_folder if self.profile else None,
         )
         self.window = window
-        window.show()
+        if self.kiosk or station.kiosk:  # a counter PC that runs only the desk: nothing else on the screen
+            window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+            window.showFullScreen()
+        else:
+            window.showMaximized()  # every desk screen is used in full; nobody has to resize at 08:00
         window.activateWindow()  # the login dialog had the keyboard; the desk takes it over, ready for a scan
         self.ready.emit(window)
 
@@ -191,6 +198,8 @@ def run_gui(
     now: str | datetime | None = None,
     station_path: Path | None = None,
     profile: DeskProfile | None = None,
+    *,
+    kiosk: bool = False,
 ) -> int:
     """Run the desk until its window is closed; the process's exit code.
 
@@ -199,6 +208,7 @@ def run_gui(
         now: run as at this moment (``--now``): ISO-8601 text read in the event's time zone, or an aware datetime.
         station_path: the station settings file; None for the user's config (``station_config_path()``).
         profile: a show desk (the demo): its station and login are given, nothing is asked or saved.
+        kiosk: fill the screen with no window frame, whatever the station says.
     """
     if QApplication.instance() is None and (problem := display_problem()):
         print(f"desk-app: {problem}", file=sys.stderr)
@@ -223,7 +233,7 @@ def run_gui(
         _fatal(str(exc))
         return exc.exit_code
     try:
-        startup = DeskStartup(desk, translations, wedge=wedge, station_path=station_path, profile=profile)
+        startup = DeskStartup(desk, translations, wedge=wedge, station_path=station_path, profile=profile, kiosk=kiosk)
         startup.given_up.connect(app.exit)
         startup.ready.connect(lambda _window: app.setQuitOnLastWindowClosed(True))
         startup.start()

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -180,11 +181,13 @@ class StationDialog(Retranslates, QDialog):
         self.witness_edit = QLineEdit()  # another medium: checkpoints of the log, and backups
         self.backup_spin = QSpinBox()
         self.backup_spin.setRange(0, 24 * 60)
+        self.kiosk_box = QCheckBox()
         other = QFormLayout(self.desk_box)
         other.addRow(self.language_label, self.language_combo)
         other.addRow(self.idle_label, self.idle_spin)
         other.addRow(self.witness_label, self.witness_edit)
         other.addRow(self.backup_label, self.backup_spin)
+        other.addRow(self.kiosk_box)
 
         self.message_label = QLabel()
         self.message_label.setProperty("role", "message")
@@ -236,6 +239,7 @@ class StationDialog(Retranslates, QDialog):
             self.idle_spin,
             self.witness_edit,
             self.backup_spin,
+            self.kiosk_box,
             self.scanner_combo,
             self.port_edit,
             self.layout_combo,
@@ -271,6 +275,7 @@ class StationDialog(Retranslates, QDialog):
         self.idle_spin.setValue(config.idle_lock_minutes)
         self.witness_edit.setText(config.witness_dir)
         self.backup_spin.setValue(config.backup_minutes)
+        self.kiosk_box.setChecked(config.kiosk)
         self.on_printer_choice_toggled()
         self.on_scanner_changed()
 
@@ -335,6 +340,7 @@ class StationDialog(Retranslates, QDialog):
         self.witness_label.setText(self.tr("&Witness folder:"))
         self.witness_edit.setPlaceholderText(self.tr("another medium: checkpoints of the log, backups"))
         self.backup_label.setText(self.tr("Back up e&very (minutes, 0: never):"))
+        self.kiosk_box.setText(self.tr("Fill the screen, no window frame (&kiosk)"))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         if self.isVisible():
@@ -413,6 +419,7 @@ class StationDialog(Retranslates, QDialog):
             idle_lock_minutes=self.idle_spin.value(),
             witness_dir=self.witness_edit.text().strip(),
             backup_minutes=self.backup_spin.value(),
+            kiosk=self.kiosk_box.isChecked(),
         )
 
     def _problem(self) -> str:

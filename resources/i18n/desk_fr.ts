@@ -1898,6 +1898,10 @@ Base de données&#xa0;: %2</translation>
         <translation>S&amp;auvegarde toutes les (minutes, 0 : jamais) :</translation>
     </message>
     <message>
+        <source>Fill the screen, no window frame (&amp;kiosk)</source>
+        <translation>Plein écran, sans cadre de fenêtre (&amp;kiosque)</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>

@@ -16,8 +16,7 @@ from pytestqt.qtbot import QtBot
 from desk_app.core.wedge import SELF_TEST_CODE, type_as
 from desk_app.demo.build import DEMO_DESK, demo_profile
 from desk_app.printing import QueueInfo
-from desk_app.service import DeskService, Station
-from desk_app.service.station import load_station
+from desk_app.service import DeskService, Station, StationConfig, load_station, save_station
 from desk_app.store import open_store
 from desk_app.ui.app import DeskStartup, display_problem, run_gui
 from desk_app.ui.checkin import CheckinView
@@ -311,6 +310,29 @@ def test_first_start_asks_for_the_station_then_logs_in(
     window = ready.args[0]
     qtbot.addWidget(window)
     assert window.isVisible() and window.session.config.desk == "G1"
+    assert window.isMaximized() and not window.isFullScreen()  # every desk screen used in full
+
+
+@pytest.mark.parametrize("how", ["--kiosk", "station setting"])
+def test_a_kiosk_desk_fills_the_screen_with_no_frame(
+    qtbot: QtBot, world: World, translations: Translations, tmp_path: Path, how: str
+) -> None:
+    path = tmp_path / "station.toml"
+    save_station(StationConfig("groups", "G1", pdf_dir=str(tmp_path), kiosk=how != "--kiosk"), path)
+    assert load_station(path).kiosk is (how != "--kiosk")  # type: ignore[union-attr]
+    startup = DeskStartup(
+        world.desk, translations, station_path=path, checkin_view=FakeCheckinView, kiosk=how == "--kiosk"
+    )
+    startup.start()
+    login = startup.login_dialog
+    assert login is not None
+    qtbot.addWidget(login)
+    with qtbot.waitSignal(startup.ready) as ready:
+        log_in(login.form, "anna", STAFF_PIN)
+    window = ready.args[0]
+    qtbot.addWidget(window)
+    assert window.isFullScreen()
+    assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
 
 
 def test_demo_start_uses_the_demo_desk_and_prefills_the_login(
