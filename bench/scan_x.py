@@ -14,6 +14,7 @@ other GUI benchmarks run offscreen. Needs Xvfb, openbox and setxkbmap (``tests.x
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import statistics
@@ -23,6 +24,7 @@ import tempfile
 from pathlib import Path
 
 from bench.foundation import Figure, percentile
+from bench.gui import ScanTimings
 
 ROOT = Path(__file__).resolve().parents[1]
 DELAY_MS = 2
@@ -50,33 +52,28 @@ def run_all(quick: bool = False) -> list[Figure]:
     if child.returncode != 0:
         return [Figure(name, float("nan"), "ms", "-", False, f"failed: {child.stderr.strip()[-300:]}")]
     found = json.loads(child.stdout.strip().splitlines()[-1])
-    total, after_enter = found["total"], found["after_enter"]
+    timings = ScanTimings(**found["timings"])
+    total, after_enter = timings.total, timings.after_enter
     p95_after = percentile(after_enter, 0.95)
-    states = found["states"]
-    mix = ", ".join(f"{state} {states.count(state)}" for state in sorted(set(states)))
     return [
         Figure(
             name,
             statistics.median(total),
             "ms p50",
             f"from Enter: p95 < {AFTER_ENTER_TARGET_MS} ms",
-            p95_after < AFTER_ENTER_TARGET_MS and "none" not in states,
+            p95_after < AFTER_ENTER_TARGET_MS and "none" not in timings.states,
             f"typing included: p95 {percentile(total, 0.95):.0f} ms; from the scanner's Enter: p50 "
             f"{statistics.median(after_enter):.1f} ms, p95 {p95_after:.1f} ms; {len(total)} scans of "
-            f"{found['length']}-character codes at {found['applications']:,} applications ({mix})",
+            f"{found['length']}-character codes at {found['applications']:,} applications ({timings.mix()})",
         )
     ]
 
 
 def _child(rows: int, scans: int) -> None:
     """Start the X display, the screen and the scanner; print the timings as one line of JSON."""
-    import time
-
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from bench.gui import build_database, quiet_qt, show_ready
-    from desk_app.ui.scanners import WedgeFilter
+    from bench.gui import build_database, quiet_qt, show_ready, time_scans
     from tests.usb_keyboard import ScannerProcess
     from tests.x_display import XDisplay
 
@@ -88,42 +85,10 @@ def _child(rows: int, scans: int) -> None:
         with quiet_qt(), ScannerProcess(display.name) as scanner:
             app = QApplication([])
             view = show_ready(app, db, folder / "out")
-            wedge = WedgeFilter(max_gap_ms=40, min_length=6)
-            app.installEventFilter(wedge)
-            view.attach_scanner(wedge)
-            shown: list[str] = []
-            loop = QEventLoop()
-            view.verdict_shown.connect(shown.append)
-            view.verdict_shown.connect(loop.quit)
-            give_up = QTimer()
-            give_up.setSingleShot(True)
-            give_up.timeout.connect(loop.quit)
-            total, after_enter, states = [], [], []
-            for code in codes:
-                view.reset()
-                app.processEvents()
-                shown.clear()
-                start = time.perf_counter()
-                scanner.scan(code, delay_ms=DELAY_MS)  # returns once the device has sent its Enter
-                enter = time.perf_counter()
-                if not shown:
-                    give_up.start(10_000)
-                    loop.exec()
-                    give_up.stop()
-                app.processEvents()  # the banner's paint
-                end = time.perf_counter()
-                total.append((end - start) * 1000)
-                after_enter.append((end - enter) * 1000)
-                states.append(shown[0] if shown else "none")
-            app.removeEventFilter(wedge)
+            # The device sends the Enter itself: scan() returns once it has.
+            timings = time_scans(app, view, codes, lambda code: scanner.scan(code, delay_ms=DELAY_MS), lambda: None)
             view.shutdown()
-    result = {
-        "total": total,
-        "after_enter": after_enter,
-        "states": states,
-        "length": len(codes[0]),
-        "applications": applications,
-    }
+    result = {"timings": dataclasses.asdict(timings), "length": len(codes[0]), "applications": applications}
     print(json.dumps(result))
 
 

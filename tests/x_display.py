@@ -15,6 +15,16 @@ from pathlib import Path
 from types import TracebackType
 
 PACKAGES = ("xvfb", "xauth", "openbox", "x11-xkb-utils", "xkb-data")
+# Each layout of desk_app.core.wedge as setxkbmap and libxkbcommon name it: (layout, variant).
+XKB_NAMES = {
+    "us": ("us", ""),
+    "gb": ("gb", ""),
+    "be": ("be", ""),
+    "fr": ("fr", ""),
+    "de": ("de", ""),
+    "ch": ("ch", ""),
+    "ch_fr": ("ch", "fr"),
+}
 PROGRAMS = ("Xvfb", "openbox", "setxkbmap")
 
 
@@ -28,6 +38,18 @@ def missing_programs() -> list[str]:
     if importlib.util.find_spec("Xlib") is None:
         missing.append("python-xlib")
     return missing
+
+
+def stop(process: subprocess.Popen[bytes], timeout_s: float = 10) -> None:
+    """Ask ``process`` to end (SIGTERM); kill it if it has not within ``timeout_s``."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout_s)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 class XDisplay:
@@ -79,13 +101,8 @@ class XDisplay:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         for process in (self._window_manager, self._server):
-            if process is not None and process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait()
+            if process is not None:
+                stop(process)
 
     def environ(self, base: dict[str, str] | None = None) -> dict[str, str]:
         """``base`` (default: this process's environment) with DISPLAY set to this display."""

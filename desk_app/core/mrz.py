@@ -24,6 +24,8 @@ UNKNOWN = "UNKNOWN"
 # The length of the name field in each format; a name that fills it may have been cut (Doc 9303 part 3, 4.6).
 NAME_FIELD_LENGTH = {"TD1": 30, "TD2": 31, "TD3": 39, "MRVA": 39, "MRVB": 31}
 _ZONE_SHAPES = {"TD1": (3, 30), "TD2": (2, 36), "TD3": (2, 44), "MRVA": (2, 44), "MRVB": (2, 36)}
+ROWS_BY_WIDTH = {width: rows for rows, width in _ZONE_SHAPES.values()}  # a zone's lines, by their length
+WIDTH_OF_WHOLE_ZONE = {rows * width: width for rows, width in _ZONE_SHAPES.values()}  # typed with no line breaks
 _ALLOWED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
 _VALUES = {c: i for i, c in enumerate("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")} | {FILLER: 0}
 _WEIGHTS = (7, 3, 1)

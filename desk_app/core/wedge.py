@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
 
+from desk_app.core.mrz import ROWS_BY_WIDTH, WIDTH_OF_WHOLE_ZONE
+
 # Key positions in xkb names: the number row (TLDE, AE01-AE12), three letter rows, the key next to Enter (BKSL;
 # above Enter on US boards, but the same scancode) and the extra ISO key left of Z (LSGT).
 _NUMBER_ROW = ("TLDE", *(f"AE{n:02}" for n in range(1, 13)))
@@ -279,8 +281,6 @@ def unframe(text: str, prefix: str = "", suffix: str = "") -> str:
 # A machine-readable zone's shape: lines of 30, 36 or 44 characters of A-Z, 0-9 and '<' (or a whole zone typed
 # without line breaks). Loose on purpose, like the code grammar: desk_app.core.mrz reads and checks it.
 _ZONE_CHARACTERS = re.compile(r"[A-Z0-9<]+")
-_ZONE_LINE_LENGTHS = frozenset({30, 36, 44})
-_WHOLE_ZONE_LENGTHS = frozenset({72, 88, 90})
 
 
 def looks_like_zone(text: str) -> bool:
@@ -288,7 +288,7 @@ def looks_like_zone(text: str) -> bool:
     lines = text.split()
     if not lines or not all(_ZONE_CHARACTERS.fullmatch(line) for line in lines):
         return False
-    return all(len(line) in _ZONE_LINE_LENGTHS for line in lines) or len("".join(lines)) in _WHOLE_ZONE_LENGTHS
+    return all(len(line) in ROWS_BY_WIDTH for line in lines) or len("".join(lines)) in WIDTH_OF_WHOLE_ZONE
 
 
 def normalise_scan(text: str, layout: str | None = None, *, prefix: str = "", suffix: str = "") -> str:

@@ -38,21 +38,14 @@ from desk_app.ui.main_window import MainWindow
 from desk_app.ui.scanners.wedge import WedgeFilter
 from desk_app.ui.theme import apply_theme
 from tests.usb_keyboard import ScannerProcess
-from tests.x_display import PACKAGES, XDisplay, XDisplayUnavailable, missing_programs
+from tests.x_display import PACKAGES, XKB_NAMES, XDisplay, XDisplayUnavailable, missing_programs
 
 DEMO_MORNING = "2024-02-14T09:30"
 DEMO_DAY = "2024-02-14"
 CODES_USED = 60  # confirmations decoded for the suite (each decode of a PDF takes a moment)
 VERDICTS = frozenset({Action.LOOKUP, Action.CHECKIN})
-# The desk layouts of the issue, with the name of each in desk_app.core.wedge and in setxkbmap (layout, variant).
-DESK_LAYOUTS = {
-    "us": ("us", ""),
-    "gb": ("gb", ""),
-    "be": ("be", ""),
-    "fr": ("fr", ""),
-    "de": ("de", ""),
-    "ch": ("ch", ""),
-}
+# The six desk layouts every scan is tried on, with their setxkbmap names.
+DESK_LAYOUTS = {name: XKB_NAMES[name] for name in ("us", "gb", "be", "fr", "de", "ch")}
 
 _display: XDisplay | None = None
 

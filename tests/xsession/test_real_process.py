@@ -21,7 +21,7 @@ from desk_app.demo.build import demo_profile
 from desk_app.service import open_desk, save_station
 from tests.processes import DESK_APP
 from tests.usb_keyboard import ScannerProcess
-from tests.x_display import XDisplay
+from tests.x_display import XDisplay, stop
 from tests.xsession.conftest import DEMO_DAY, DEMO_MORNING, VERDICTS, Demo
 
 SCANS = 10
@@ -59,12 +59,7 @@ def desk_process(x_display: XDisplay, demo: Demo, tmp_path: Path) -> Iterator[Pa
     try:
         yield db
     finally:
-        process.terminate()
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, timeout_s=30)
 
 
 def _passed_on() -> dict[str, str]:

@@ -18,8 +18,8 @@ from desk_app.ui.checkin.banner_words import CHECK_ID
 from desk_app.ui.help_dialog import HelpDialog
 from desk_app.ui.station_dialog import StationDialog
 from tests.usb_keyboard import ScannerProcess
-from tests.x_display import XDisplay
-from tests.xsession.conftest import DESK_LAYOUTS, VERDICTS, Counter, Demo
+from tests.x_display import XKB_NAMES, XDisplay
+from tests.xsession.conftest import VERDICTS, Counter, Demo
 
 LOCK_SCREEN_SCANS = 20
 
@@ -156,7 +156,7 @@ def test_a_scan_on_another_page_goes_to_check_in(
     assert counter.fields_with_text() == {}
 
 
-@pytest.mark.parametrize(("layout", "xkb"), [*DESK_LAYOUTS.items(), ("ch_fr", ("ch", "fr"))])
+@pytest.mark.parametrize(("layout", "xkb"), list(XKB_NAMES.items()))
 def test_the_self_test_recognises_a_real_scanner_and_names_the_layout(
     qtbot: QtBot,
     x_display: XDisplay,

@@ -18,12 +18,10 @@ import enum
 from collections.abc import Callable
 
 from desk_app.core.codes import looks_signed
-from desk_app.core.mrz import UNKNOWN, parse_mrz
+from desk_app.core.mrz import ROWS_BY_WIDTH, UNKNOWN, WIDTH_OF_WHOLE_ZONE, parse_mrz
 from desk_app.core.wedge import looks_like_code
 from desk_app.service import ScannedThing
 
-ROWS_BY_WIDTH = {30: 3, 36: 2, 44: 2}
-WHOLE_ZONE_LENGTHS = {90: 30, 72: 36, 88: 44}
 _CODE_CHARACTERS = frozenset("-: ")
 
 
@@ -52,7 +50,7 @@ def is_whole_zone(text: str) -> bool:
     """Whether one scan holds a whole zone: several lines, or a zone typed without line breaks."""
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
     joined = "".join(lines).upper()
-    if len(lines) < 2 and len(joined) not in WHOLE_ZONE_LENGTHS:
+    if len(lines) < 2 and len(joined) not in WIDTH_OF_WHOLE_ZONE:
         return False
     if len(lines) >= 2 and not all(is_mrz_line(line, continuing=True) for line in lines):
         return False

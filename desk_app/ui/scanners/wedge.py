@@ -166,13 +166,15 @@ def _char(event: QKeyEvent) -> str:
     return text if len(text) == 1 and text.isprintable() else ""
 
 
-def _kind(event: QKeyEvent) -> _Kind:
+def _kind(event: QKeyEvent) -> tuple[_Kind, str]:
+    """What a keystroke is to a burst, and the character it adds (for a printable one)."""
     extra = event.modifiers() & ~_TYPING_MODIFIERS
     if event.key() in TERMINATORS and not extra:
-        return _Kind.TERMINATOR
+        return _Kind.TERMINATOR, ""
     if event.text() in _CONTROL_TERMINATORS and extra == Qt.KeyboardModifier.ControlModifier:
-        return _Kind.TERMINATOR  # Ctrl+M, Ctrl+J
-    return _Kind.PRINTABLE if _char(event) else _Kind.OTHER
+        return _Kind.TERMINATOR, ""  # Ctrl+M, Ctrl+J
+    char = _char(event)
+    return (_Kind.PRINTABLE if char else _Kind.OTHER), char
 
 
 class WedgeFilter(QObject):
@@ -282,11 +284,11 @@ class WedgeFilter(QObject):
         moment = _Moment(event.timestamp(), self._clock())
         if self._held and not self._within_burst(moment):
             self.release_held()
-        kind = _kind(event)
+        kind, char = _kind(event)
         if kind is _Kind.PRINTABLE and event.isAutoRepeat() and not self._held:
             kind = _Kind.OTHER  # a person holding a key down: it repeats after a pause, with nothing held
         if kind is _Kind.PRINTABLE:
-            self._hold(_HeldKey(widget, event.key(), event.modifiers(), event.text(), _char(event), moment))
+            self._hold(_HeldKey(widget, event.key(), event.modifiers(), event.text(), char, moment))
             return True
         if kind is _Kind.TERMINATOR and len(self._held) >= self.min_length:
             typed, self._held = self.holding, []
@@ -331,7 +333,7 @@ class WedgeFilter(QObject):
     def _claim_shortcut(self, event: QKeyEvent) -> bool:
         """Within a burst, keep its keys from firing shortcuts (a default button on Enter): they are the scanner's."""
         moment = _Moment(event.timestamp(), self._clock())
-        kind = _kind(event)
+        kind, _ = _kind(event)
         within = self._within_burst(moment) and kind is not _Kind.OTHER
         if within or (kind is _Kind.TERMINATOR and self._just_ended(moment)):
             event.accept()

@@ -28,6 +28,7 @@ from desk_app.core.wedge import (
     unframe,
     untypable,
 )
+from tests.x_display import XKB_NAMES
 
 BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 SIGNED = "C1:K7Q2X:X4RTA:M:DM24-000285:" + ("MZXW6YTBOI" * 11)[:103]
@@ -182,16 +183,6 @@ def test_unknown_layout_is_a_clear_error() -> None:
 
 
 # --- The tables against libxkbcommon, the layouts a Linux desk actually uses -------------------------------
-
-XKB_NAMES = {
-    "us": ("us", ""),
-    "gb": ("gb", ""),
-    "be": ("be", ""),
-    "fr": ("fr", ""),
-    "de": ("de", ""),
-    "ch": ("ch", ""),
-    "ch_fr": ("ch", "fr"),
-}
 
 
 class _RuleNames(ctypes.Structure):
