@@ -46,7 +46,7 @@ class ScannerSelfTest(Retranslates, QWidget):
         self.instructions = QLabel()
         self.instructions.setWordWrap(True)
         self.code = QLabel()
-        self.code.setPixmap(qr_pixmap(SELF_TEST_CODE, 5))
+        self.code.setPixmap(qr_pixmap(SELF_TEST_CODE, 4))
         self.result_label = QLabel()
         self.result_label.setProperty("role", "message")
         self.result_label.setWordWrap(True)

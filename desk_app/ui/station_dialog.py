@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -97,6 +98,7 @@ class StationDialog(Retranslates, QDialog):
         if translations is not None:
             translations.language_changed.connect(self.on_translations_language_changed)
         self.retranslate()
+        self.resize(self.sizeHint())  # Qt would open it at two thirds of the screen's height, squeezing the boxes
 
     # --- building ---------------------------------------------------------------------------------------------
 
@@ -182,12 +184,18 @@ class StationDialog(Retranslates, QDialog):
         self.backup_spin = QSpinBox()
         self.backup_spin.setRange(0, 24 * 60)
         self.kiosk_box = QCheckBox()
-        other = QFormLayout(self.desk_box)
-        other.addRow(self.language_label, self.language_combo)
-        other.addRow(self.idle_label, self.idle_spin)
-        other.addRow(self.witness_label, self.witness_edit)
-        other.addRow(self.backup_label, self.backup_spin)
-        other.addRow(self.kiosk_box)
+        other = QGridLayout(self.desk_box)  # two settings a row, under both columns: the dialog fits 1366x768
+        other.setColumnStretch(1, 1)  # the witness folder's path takes the room
+        for row, pairs in enumerate(
+            (
+                ((self.language_label, self.language_combo), (self.idle_label, self.idle_spin)),
+                ((self.witness_label, self.witness_edit), (self.backup_label, self.backup_spin)),
+            )
+        ):
+            for column, (label, field) in enumerate(pairs):
+                other.addWidget(label, row, 2 * column)
+                other.addWidget(field, row, 2 * column + 1)
+        other.addWidget(self.kiosk_box, 2, 0, 1, 4)
 
         self.message_label = QLabel()
         self.message_label.setProperty("role", "message")
@@ -198,16 +206,19 @@ class StationDialog(Retranslates, QDialog):
         left, right = QVBoxLayout(), QVBoxLayout()
         left.addWidget(self.place_box)
         left.addWidget(self.printer_box)
-        left.addWidget(self.desk_box)
         left.addStretch()
         right.addWidget(self.scanner_box)
         right.addStretch()
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.intro)
+        top = QHBoxLayout()  # the intro beside the heading, not under it: the dialog fits a 1366x768 screen
+        top.setSpacing(24)
+        top.addWidget(self.heading, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.intro, 1)
+        layout.addLayout(top)
         layout.addLayout(columns)
+        layout.addWidget(self.desk_box)
         layout.addWidget(self.message_label)
         layout.addWidget(self.buttons)
 
@@ -333,12 +344,12 @@ class StationDialog(Retranslates, QDialog):
         self.prefix_label.setText(self.tr("Code p&refix:"))
         self.suffix_label.setText(self.tr("Code suffi&x:"))
         for framing in (self.prefix_edit, self.suffix_edit):
-            framing.setPlaceholderText(self.tr("none; characters the scanner is set to add"))
+            framing.setPlaceholderText(self.tr("none"))
         self.desk_box.setTitle(self.tr("Desk"))
         self.language_label.setText(self.tr("Lan&guage:"))
         self.idle_label.setText(self.tr("Lock after (&minutes idle):"))
         self.witness_label.setText(self.tr("&Witness folder:"))
-        self.witness_edit.setPlaceholderText(self.tr("another medium: checkpoints of the log, backups"))
+        self.witness_edit.setPlaceholderText(self.tr("a USB stick, a network folder"))
         self.backup_label.setText(self.tr("Back up e&very (minutes, 0: never):"))
         self.kiosk_box.setText(self.tr("Fill the screen, no window frame (&kiosk)"))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))

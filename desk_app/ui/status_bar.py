@@ -16,7 +16,8 @@ PRINTER_WIDTH_PX = 560  # a long folder path is shortened in the middle; the too
 
 
 class DeskStatusBar(Retranslates, QStatusBar):
-    """Permanent labels for the station and a clock ticking every second; ``showMessage`` for passing news."""
+    """Permanent labels for the station and a clock ticking every second; ``showMessage`` for passing news (the staff
+    and printer labels make room for it)."""
 
     def __init__(self, session: DeskSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,11 +30,17 @@ class DeskStatusBar(Retranslates, QStatusBar):
         for label in (self.place_label, self.staff_label, self.printer_label, self.clock_label):
             label.setContentsMargins(8, 0, 8, 0)
             self.addPermanentWidget(label)
+        self.messageChanged.connect(self.on_message_changed)
         self.clock = QTimer(self)
         self.clock.setInterval(1000)
         self.clock.timeout.connect(self.on_clock_timeout)
         self.clock.start()
         self.retranslate()
+
+    def on_message_changed(self, message: str) -> None:
+        """Passing news needs the room: who is working and the printer step aside until it goes."""
+        for label in (self.staff_label, self.printer_label):
+            label.setVisible(not message)
 
     def set_session(self, session: DeskSession, supervisor: StaffMember | None) -> None:
         self.session = session

@@ -356,6 +356,10 @@
         <translation>VÉRIFIER L&apos;IDENTITÉ</translation>
     </message>
     <message>
+        <source>Call a supervisor or security now; keep the printout and do not argue.</source>
+        <translation>Appelez tout de suite un superviseur ou la sécurité&#xa0;; gardez le document imprimé et ne discutez pas.</translation>
+    </message>
+    <message>
         <source>Send them to the %1.</source>
         <translation>Envoyez la personne à l&apos;%1.</translation>
     </message>
@@ -370,10 +374,6 @@
     <message>
         <source>Badge %1 printed: hand it over.</source>
         <translation>Badge %1 imprimé&#xa0;: remettez-le.</translation>
-    </message>
-    <message>
-        <source>the face does not match the photo</source>
-        <translation>le visage ne correspond pas à la photo</translation>
     </message>
     <message>
         <source>No badge unless a supervisor has seen the person and confirms who they are.</source>
@@ -483,10 +483,6 @@
     <message>
         <source>Badge %1 did not print (%2): that person is NOT served.</source>
         <translation>Le badge %1 ne s&apos;est pas imprimé (%2)&#xa0;: cette personne n&apos;est PAS servie.</translation>
-    </message>
-    <message>
-        <source>✗ Not printed: %1</source>
-        <translation>✗ Non imprimé&#xa0;: %1</translation>
     </message>
     <message>
         <source>The unfinished check-in was not logged: %1</source>
@@ -829,16 +825,12 @@
         <translation>Contrôle d&apos;identité</translation>
     </message>
     <message>
-        <source>ID document</source>
-        <translation>Pièce d&apos;identité</translation>
-    </message>
-    <message>
         <source>✓ read (%1), check digits hold</source>
         <translation>✓ lue (%1), chiffres de contrôle corrects</translation>
     </message>
     <message>
-        <source>Passport &amp;zone</source>
-        <translation>&amp;Zone du passeport</translation>
+        <source>ID document: passport &amp;zone</source>
+        <translation>Pièce d&apos;identité&#xa0;: &amp;zone du passeport</translation>
     </message>
     <message>
         <source>Machine-readable zone of the passport or ID card</source>
@@ -881,8 +873,8 @@
         <translation>Numéro du document</translation>
     </message>
     <message>
-        <source>type it, or read the passport</source>
-        <translation>tapez-le, ou lisez le passeport</translation>
+        <source>type or read it</source>
+        <translation>à taper ou lire</translation>
     </message>
     <message>
         <source>Press card number</source>
@@ -894,7 +886,7 @@
     </message>
     <message>
         <source>&amp;Face matches the photo</source>
-        <translation>Le &amp;visage correspond à la photo</translation>
+        <translation>&amp;Visage conforme à la photo</translation>
     </message>
     <message>
         <source>Face matches the photo (required)</source>
@@ -902,7 +894,7 @@
     </message>
     <message>
         <source>Face does &amp;not match</source>
-        <translation>Le visage ne correspond &amp;pas</translation>
+        <translation>Visage &amp;non conforme</translation>
     </message>
 </context>
 <context>
@@ -932,8 +924,8 @@
         <translation>Dossier des p&amp;hotos&#xa0;:</translation>
     </message>
     <message>
-        <source>optional: the folder the list&apos;s photo names are in</source>
-        <translation>facultatif&#xa0;: le dossier des photos nommées dans la liste</translation>
+        <source>optional: the folder of the photos</source>
+        <translation>facultatif&#xa0;: le dossier des photos</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -1394,8 +1386,8 @@ Base de données&#xa0;: %2</translation>
         <translation>&amp;Motif&#xa0;:</translation>
     </message>
     <message>
-        <source>required, e.g. new passport, old number checked</source>
-        <translation>obligatoire, p. ex. nouveau passeport, ancien numéro vérifié</translation>
+        <source>required, e.g. new passport seen</source>
+        <translation>obligatoire, p. ex. nouveau passeport vu</translation>
     </message>
     <message>
         <source>Accept and print</source>
@@ -1870,8 +1862,12 @@ Base de données&#xa0;: %2</translation>
         <translation>Suffi&amp;xe du code&#xa0;:</translation>
     </message>
     <message>
-        <source>none; characters the scanner is set to add</source>
-        <translation>aucun&#xa0;; caractères que le scanner est réglé pour ajouter</translation>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>a USB stick, a network folder</source>
+        <translation>clé USB, dossier réseau</translation>
     </message>
     <message>
         <source>Desk</source>
@@ -1888,10 +1884,6 @@ Base de données&#xa0;: %2</translation>
     <message>
         <source>&amp;Witness folder:</source>
         <translation>Dossier &amp;témoin :</translation>
-    </message>
-    <message>
-        <source>another medium: checkpoints of the log, backups</source>
-        <translation>un autre support : points de contrôle du journal, sauvegardes</translation>
     </message>
     <message>
         <source>Back up e&amp;very (minutes, 0: never):</source>

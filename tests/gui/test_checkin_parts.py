@@ -114,7 +114,7 @@ def test_the_screen_switches_language_while_it_runs(
     qapp.installTranslator(translator)
     try:
         qtbot.waitUntil(lambda: view.banner.content.title == "REFUSÉ", timeout=5000)
-        assert "l'accréditation a été révoquée" in view.banner.content.lines
+        assert "L'accréditation a été révoquée." in view.banner.content.lines
         assert view.applicant.captions["born"].text() == "Date de naissance"
         assert view.applicant.values["born"].text() == "9 mars 1981"
         assert view.id_check.face_ok.text() == "Le &visage correspond à la photo"

@@ -54,7 +54,9 @@ class ActionBar(Retranslates, QWidget):
         self.print_label.setTextFormat(Qt.TextFormat.PlainText)
         self.print_state = PrintState.IDLE
         self.print_text = ""
-        news = QHBoxLayout()  # one line, always there: the layout does not jump when a message comes
+        self.news = QWidget(self)  # a line over the buttons, there only while it has something to say
+        news = QHBoxLayout(self.news)
+        news.setContentsMargins(0, 0, 0, 0)
         news.addWidget(self.progress)
         news.addWidget(self.print_label, 1)
         news.addWidget(self.prompt, 1)
@@ -67,7 +69,7 @@ class ActionBar(Retranslates, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addLayout(news)
+        layout.addWidget(self.news)
         layout.addLayout(buttons)
         self.print_label.setMinimumHeight(self.fontMetrics().lineSpacing() + 4)
         self.set_available(issue=False, override=False, retry=False)
@@ -82,6 +84,7 @@ class ActionBar(Retranslates, QWidget):
     def show_prompt(self, text: str) -> None:
         self.prompt.setText(text)
         self.prompt.setAccessibleName(text)
+        self._show_news()
 
     def show_print(self, state: PrintState, text: str) -> None:
         """The print job's step and a sentence about it; hidden when there is no job."""
@@ -92,6 +95,10 @@ class ActionBar(Retranslates, QWidget):
         self.print_label.setText(text)
         self.print_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
         self.print_label.setAccessibleName(text)
+        self._show_news()
+
+    def _show_news(self) -> None:
+        self.news.setVisible(bool(self.prompt.text() or self.print_label.text() or self.progress.isVisibleTo(self)))
 
     def show_print_step(self, state: PrintState, serial: str) -> None:
         """A step of badge ``serial``'s print job, in words."""

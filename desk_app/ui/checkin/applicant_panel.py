@@ -23,8 +23,8 @@ from desk_app.ui.i18n import Retranslates
 from desk_app.ui.words import kind_label
 
 PHOTO_SIZE = QSize(216, 270)
-FAMILY_POINT_SIZE = 24
-GIVEN_POINT_SIZE = 17
+FAMILY_POINT_SIZE = 22
+GIVEN_POINT_SIZE = 16
 FIELDS = (
     "reference",
     "born",
@@ -63,7 +63,7 @@ class ApplicantPanel(Retranslates, QFrame):
         self.values = {name: QLabel(self) for name in FIELDS}
         form = QFormLayout()
         form.setHorizontalSpacing(14)
-        form.setVerticalSpacing(2)
+        form.setVerticalSpacing(0)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         for name in FIELDS:
             self.values[name].setWordWrap(True)
@@ -75,11 +75,11 @@ class ApplicantPanel(Retranslates, QFrame):
         words.setSpacing(2)
         words.addWidget(self.family)
         words.addWidget(self.given)
-        words.addSpacing(8)
+        words.addSpacing(4)
         words.addLayout(form)
         words.addStretch(1)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(16)
         layout.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(words, 1)

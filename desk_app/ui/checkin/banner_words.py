@@ -1,28 +1,42 @@
 """What the verdict banner says in each state of a check-in, built fresh in the language in use.
 
-Every reason of a verdict is listed in words; a redirect names the entrance and says how to get there; "already
-issued" says when, where and by whom; a typed reference that could not be verified is an amber note even when the
-answer is yes.
+Every reason of a verdict is listed in words, as a sentence; a redirect names the entrance and says how to get
+there; "already issued" says when, where and by whom; a forged or revoked printout, or a person held after one, tells
+the clerk to call a supervisor or security; a typed reference that could not be verified is an amber note even when
+the answer is yes. Verdicts are loud (shown large for a few seconds); the steps of a check-in are not.
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 from PySide6.QtCore import QCoreApplication
 
 from desk_app.core.event import EventConfig
 from desk_app.core.model import CodeStatus, Outcome, Reason, Verdict
-from desk_app.ui.checkin.texts import already_issued_text, fill, forgery_text, outcome_title, reason_text
+from desk_app.ui.checkin.texts import already_issued_text, fill, forgery_text, outcome_title, reason_text, sentence
 from desk_app.ui.checkin.verdict_banner import BannerContent, Symbol, Tone
 from desk_app.ui.words import in_french
 
 CHECK_ID = "CHECK_ID"
 _LOOK = {
     Outcome.ISSUE: (Tone.GO, Symbol.ISSUE),
-    Outcome.REDIRECT: (Tone.CAUTION, Symbol.REDIRECT),
+    Outcome.REDIRECT: (Tone.REDIRECT, Symbol.REDIRECT),
     Outcome.REFUSE: (Tone.STOP, Symbol.REFUSE),
     Outcome.NEEDS_SUPERVISOR: (Tone.CAUTION, Symbol.SUPERVISOR),
 }
 _NOTES = frozenset({Reason.REFERENCE_NOT_VERIFIED})
+# A printout that may be forged, an accreditation withdrawn by the office, a person held after a forgery: not for the
+# counter to settle alone.
+ALARMS = frozenset(
+    {
+        Reason.INVALID_CODE,
+        Reason.CODE_FOR_OTHER_EVENT,
+        Reason.CODE_KIND_MISMATCH,
+        Reason.REVOKED,
+        Reason.HELD_AFTER_FORGERY,
+    }
+)
 translate = QCoreApplication.translate  # a name pyside6-lupdate knows: the texts below are collected
 
 
@@ -50,7 +64,7 @@ def check_id(verdict: Verdict, code: CodeStatus) -> BannerContent:
         translate("Banner", "Check the ID document, the press card or editor's letter, and the face; then press Enter.")
     ]
     if verdict.prior_forgery is not None:  # said before the documents are even looked at
-        lines.append(reason_text(Reason.HELD_AFTER_FORGERY))
+        lines.append(sentence(reason_text(Reason.HELD_AFTER_FORGERY)))
     if Reason.DOCUMENT_EXPIRED in verdict.reasons:
         expired = reason_text(Reason.DOCUMENT_EXPIRED)
         lines.append(
@@ -64,7 +78,9 @@ def check_id(verdict: Verdict, code: CodeStatus) -> BannerContent:
 def verdict(verdict: Verdict, event: EventConfig, prior_staff: str, code: CodeStatus) -> BannerContent:
     """A verdict of the rules, with every reason in words and what to do next."""
     tone, symbol = _LOOK[verdict.outcome]
-    lines = [reason_text(reason) for reason in verdict.reasons if reason not in _NOTES]
+    lines = [sentence(reason_text(reason)) for reason in verdict.reasons if reason not in _NOTES]
+    if ALARMS.intersection(verdict.reasons) or verdict.prior_forgery is not None:
+        lines.insert(0, translate("Banner", "Call a supervisor or security now; keep the printout and do not argue."))
     if verdict.prior_badge is not None:
         lines.append(already_issued_text(verdict.prior_badge, event, prior_staff))
     if verdict.prior_forgery is not None:
@@ -80,15 +96,14 @@ def verdict(verdict: Verdict, event: EventConfig, prior_staff: str, code: CodeSt
     if verdict.outcome is Outcome.REFUSE:
         lines.append(translate("Banner", "No badge."))
     note = _unverified(code) if verdict.outcome is Outcome.ISSUE else ""
-    return BannerContent(verdict.outcome.value, tone, symbol, outcome_title(verdict.outcome), tuple(lines), note)
+    title = outcome_title(verdict.outcome)
+    return BannerContent(verdict.outcome.value, tone, symbol, title, tuple(lines), note, loud=True)
 
 
 def served(content: BannerContent, serial: str) -> BannerContent:
     """The ISSUE banner once the badge is out of the printer."""
     line = fill(translate("Banner", "Badge %1 printed: hand it over."), serial)
-    return BannerContent(
-        content.state, content.tone, content.symbol, content.title, (line, *content.lines), content.note
-    )
+    return dataclasses.replace(content, lines=(line, *content.lines))
 
 
 def face_mismatch() -> BannerContent:
@@ -98,17 +113,17 @@ def face_mismatch() -> BannerContent:
         Symbol.SUPERVISOR,
         outcome_title(Outcome.NEEDS_SUPERVISOR),
         (
-            translate("Banner", "the face does not match the photo"),
+            sentence(reason_text(Reason.FACE_MISMATCH)),
             translate("Banner", "No badge unless a supervisor has seen the person and confirms who they are."),
             translate("Banner", "If they do, tick “Face matches the photo” and press Enter; otherwise press Escape."),
         ),
-    )
+    )  # not loud: the clerk is at the ID check, ticking; the panels stay in sight
 
 
 def print_failed(message: str, serial: str) -> BannerContent:
     return BannerContent(
         "PRINT_FAILED",
-        Tone.STOP,
+        Tone.FAULT,
         Symbol.PRINT_FAILED,
         translate("Banner", "PRINT FAILED — NOT SERVED"),
         (
@@ -116,12 +131,14 @@ def print_failed(message: str, serial: str) -> BannerContent:
             translate("Banner", "The person has NOT been served and has no badge."),
             translate("Banner", "Fix the printer, then press Enter (Retry printing); or Escape to stop."),
         ),
+        loud=True,
     )
 
 
 def problem(message: str) -> BannerContent:
     """The desk could not answer (database busy, staff not allowed here): not a verdict, a problem to fix."""
-    return BannerContent("PROBLEM", Tone.STOP, Symbol.REFUSE, translate("Banner", "CANNOT CHECK IN"), (message,))
+    title = translate("Banner", "CANNOT CHECK IN")
+    return BannerContent("PROBLEM", Tone.FAULT, Symbol.SUPERVISOR, title, (sentence(message),), loud=True)
 
 
 def _unverified(code: CodeStatus) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -30,7 +31,7 @@ from desk_app.core.event import EventConfig
 from desk_app.core.identity import document_mismatches, press_mismatches, press_presented
 from desk_app.core.model import Application, PresentedDocument, PresentedPress, Reason
 from desk_app.core.mrz import MrzResult, parse_mrz, to_presented
-from desk_app.ui.checkin.texts import fill, format_date, mrz_error_text, reason_text
+from desk_app.ui.checkin.texts import fill, format_date, mrz_error_text, reason_text, sentence
 from desk_app.ui.i18n import Retranslates
 
 ZONE_POINT_SIZE = 11
@@ -91,13 +92,13 @@ class IdCheckPanel(Retranslates, QFrame):
         self.event_config: EventConfig | None = None
         self.zone: MrzResult | None = None
         self._number_from_zone = ""
-        self.headings = {"document": _heading(self)}
-        self.zone_label, self.zone_edit, self.zone_status = QLabel(self), QPlainTextEdit(self), QLabel(self)
+        self.zone_label, self.zone_edit, self.zone_status = _heading(self), QPlainTextEdit(self), QLabel(self)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setPointSize(ZONE_POINT_SIZE)
         self.zone_edit.setFont(mono)
         self.zone_edit.setTabChangesFocus(True)
-        self.zone_edit.setFixedHeight(self.zone_edit.fontMetrics().lineSpacing() * 3 + 14)
+        three_lines = self.zone_edit.fontMetrics().lineSpacing() * 3 + 14  # a TD1 card has three
+        self.zone_edit.setFixedHeight(max(three_lines, self.zone_edit.minimumSizeHint().height()))
         self.zone_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.zone_status.setWordWrap(True)
         self.zone_label.setBuddy(self.zone_edit)
@@ -113,6 +114,10 @@ class IdCheckPanel(Retranslates, QFrame):
         for label in self.read.values():
             label.setWordWrap(True)  # a long name takes two lines rather than widening the panel
         self.marks = {name: MarkLabel(self) for name in ("number", *ZONE_FIELDS, "press")}
+        self.press_message = QLabel(self)  # why the press card does not match, in a sentence, under the field
+        self.press_message.setWordWrap(True)
+        self.press_message.setStyleSheet(f"color: {Mark.DIFFERS.value[1]};")
+        self.press_message.hide()
         self._lay_out()
         self.zone_edit.textChanged.connect(self._on_zone_text_changed)
         self.number_edit.textChanged.connect(self.refresh)
@@ -123,15 +128,17 @@ class IdCheckPanel(Retranslates, QFrame):
         self.retranslate()
 
     def _lay_out(self) -> None:
+        """Captions, values and marks in three columns; a message spans them under its field, never beside it."""
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(3)
+        grid.setVerticalSpacing(0)
         grid.setColumnStretch(1, 1)
-        grid.addWidget(self.headings["document"], 0, 0, 1, 3)
-        grid.addWidget(self.zone_label, 1, 0)
-        grid.addWidget(self.zone_status, 1, 1, 1, 2)
-        grid.addWidget(self.zone_edit, 2, 0, 1, 3)
-        row = 3
+        heading = QHBoxLayout()
+        heading.addWidget(self.zone_label)
+        heading.addWidget(self.zone_status, 1)
+        grid.addLayout(heading, 0, 0, 1, 3)
+        grid.addWidget(self.zone_edit, 1, 0, 1, 3)
+        row = 2
         for name in ("number", *ZONE_FIELDS, "press"):
             grid.addWidget(self.captions[name], row, 0)
             grid.addWidget(
@@ -141,11 +148,16 @@ class IdCheckPanel(Retranslates, QFrame):
             )
             grid.addWidget(self.marks[name], row, 2)
             row += 1
-        grid.addWidget(self.letter_box, row, 1, 1, 2)
-        grid.addWidget(self.face_ok, row + 1, 0, 1, 3)
-        grid.addWidget(self.face_wrong, row + 2, 0, 1, 3)
+        grid.addWidget(self.press_message, row, 0, 1, 3)
+        grid.addWidget(self.letter_box, row + 1, 1, 1, 2)
+        faces = QHBoxLayout()
+        faces.setSpacing(24)
+        faces.addWidget(self.face_ok)
+        faces.addWidget(self.face_wrong)
+        faces.addStretch(1)
+        grid.addLayout(faces, row + 2, 0, 1, 3)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setContentsMargins(12, 4, 12, 4)
         layout.addLayout(grid)
         layout.addStretch(1)
 
@@ -231,6 +243,7 @@ class IdCheckPanel(Retranslates, QFrame):
         if app is None or self.event_config is None:
             for mark in self.marks.values():
                 mark.set_mark(Mark.NOT_READ, "")
+            self._say_under_press("")
             self.changed.emit()
             return
         reasons = set(document_mismatches(app, document)) if document is not None else set()
@@ -241,13 +254,20 @@ class IdCheckPanel(Retranslates, QFrame):
             self.marks["expiry"].set_mark(Mark.DIFFERS, self.tr("expires too soon"))
             self.marks["expiry"].setToolTip(reason_text(Reason.DOCUMENT_EXPIRED))
         press = self.press()
+        problems = press_mismatches(app, press) if press is not None else []
         if press is None:
             self.marks["press"].set_mark(Mark.NOT_READ, self.tr("not checked"))
-        elif problems := press_mismatches(app, press):
-            self.marks["press"].set_mark(Mark.DIFFERS, reason_text(problems[0]))
+        elif problems:
+            self.marks["press"].set_mark(Mark.DIFFERS, self.tr("differs"))
         else:
             self.marks["press"].set_mark(Mark.MATCH, self.tr("matches"))
+        self._say_under_press(sentence(reason_text(problems[0])) if problems else "")
         self.changed.emit()
+
+    def _say_under_press(self, text: str) -> None:
+        self.press_message.setText(text)
+        self.press_message.setVisible(bool(text))
+        self.marks["press"].setToolTip(text)
 
     def _mark(self, name: str, entered: bool, reasons: set[Reason]) -> None:
         mark = self.marks[name]
@@ -313,8 +333,7 @@ class IdCheckPanel(Retranslates, QFrame):
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("ID check"))
-        self.headings["document"].setText(self.tr("ID document"))
-        self.zone_label.setText(self.tr("Passport &zone"))
+        self.zone_label.setText(self.tr("ID document: passport &zone"))
         self.zone_edit.setAccessibleName(self.tr("Machine-readable zone of the passport or ID card"))
         self.zone_edit.setPlaceholderText(self.tr("the passport reader types it here"))
         captions = {
@@ -329,7 +348,7 @@ class IdCheckPanel(Retranslates, QFrame):
         for name, caption in captions.items():
             self.captions[name].setText(caption)
         self.number_edit.setAccessibleName(self.tr("Document number"))
-        self.number_edit.setPlaceholderText(self.tr("type it, or read the passport"))
+        self.number_edit.setPlaceholderText(self.tr("type or read it"))
         self.press_edit.setAccessibleName(self.tr("Press card number"))
         self.letter_box.setText(self.tr("&Editor's letter seen"))
         self.face_ok.setText(self.tr("&Face matches the photo"))

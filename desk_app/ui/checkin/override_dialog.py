@@ -60,7 +60,7 @@ class OverrideDialog(Retranslates, QDialog):
         self.buttons.rejected.connect(self.reject)
         for edit in (self.login_edit, self.pin_edit, self.reason_edit):
             edit.textChanged.connect(self._on_text_changed)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(720)
         self.retranslate()
         self._on_text_changed()
         (self.pin_edit if login else self.login_edit).setFocus()
@@ -101,6 +101,6 @@ class OverrideDialog(Retranslates, QDialog):
         self.login_label.setText(self.tr("Supervisor &login:"))
         self.pin_label.setText(self.tr("&PIN:"))
         self.reason_label.setText(self.tr("&Reason:"))
-        self.reason_edit.setPlaceholderText(self.tr("required, e.g. new passport, old number checked"))
+        self.reason_edit.setPlaceholderText(self.tr("required, e.g. new passport seen"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Accept and print"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))

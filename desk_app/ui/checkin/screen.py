@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
@@ -27,6 +27,7 @@ from desk_app.ui.i18n import Retranslates
 
 BASE_POINT_SIZE = 14
 PANELS, RESULTS = 0, 1
+LOUD_MS = 4000  # how long a verdict fills the middle of the screen before the panels come back
 
 
 class CheckinScreen(Retranslates, QWidget):
@@ -52,13 +53,14 @@ class CheckinScreen(Retranslates, QWidget):
         self.stack.addWidget(self._panels())
         self.stack.addWidget(self._found())
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.setSpacing(8)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(6)
         layout.addWidget(self.scan_bar)
         layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.action_bar)
         self._chain_tabs()
+        self.setFocusProxy(self.scan_bar.field)  # the window focusing the screen puts the cursor where a look-up starts
         self.shortcuts = {
             "find": QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self),
             "open": QShortcut(QKeySequence(QKeySequence.StandardKey.Open), self),
@@ -66,18 +68,23 @@ class CheckinScreen(Retranslates, QWidget):
         }
         for shortcut in self.shortcuts.values():
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.shortcuts["find"].activated.connect(self._on_find_activated)
+        self.shortcuts["find"].activated.connect(self.focus_search)
         self.shortcuts["camera"].activated.connect(self.scan_bar.camera_button.toggle)
         self.results.leave.connect(self.scan_bar.field.setFocus)
         self.scan_bar.results_requested.connect(self._on_results_requested)
         self._banner_content: Callable[[], BannerContent] = banner_words.ready
+        self.loud_timer = QTimer(self)
+        self.loud_timer.setSingleShot(True)
+        self.loud_timer.setInterval(LOUD_MS)
+        self.loud_timer.timeout.connect(self.quiet_banner)
+        self.banner.clicked.connect(self.quiet_banner)
 
     def _panels(self) -> QWidget:
         panels = QWidget(self)
         row = QHBoxLayout(panels)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.applicant, 4)
-        row.addWidget(self.id_check, 3)
+        row.addWidget(self.applicant, 11)  # the application's values on one line each; the ID check's fields in
+        row.addWidget(self.id_check, 9)  # three columns, its messages wrapping under them
         scroller = QScrollArea(self)  # scrolls only on a screen too small for the panels, rather than cutting them
         scroller.setWidget(panels)
         scroller.setWidgetResizable(True)
@@ -121,9 +128,23 @@ class CheckinScreen(Retranslates, QWidget):
         """Escape pressed."""
 
     def show_banner(self, content: Callable[[], BannerContent]) -> None:
-        """Show what ``content`` makes; made again in the new language when the language changes."""
+        """Show what ``content`` makes; made again in the new language when the language changes. A loud content
+        (a verdict) fills the middle of the screen for ``LOUD_MS``, then the panels come back under it."""
         self._banner_content = content
-        self.banner.show_content(content())
+        shown = content()
+        self.banner.show_content(shown)
+        self._set_loud(shown.loud)
+        if shown.loud:
+            self.loud_timer.start()
+
+    def quiet_banner(self) -> None:
+        """The banner back to a strip, the applicant and the ID check under it."""
+        self._set_loud(False)
+
+    def _set_loud(self, loud: bool) -> None:
+        self.loud_timer.stop()
+        self.banner.set_loud(loud)
+        self.stack.setVisible(not loud)
 
     @property
     def banner_content(self) -> BannerContent:
@@ -162,8 +183,9 @@ class CheckinScreen(Retranslates, QWidget):
         else:
             super().keyPressEvent(event)
 
-    def _on_find_activated(self) -> None:
-        self.scan_bar.field.setFocus()
+    def focus_search(self) -> None:
+        """The cursor in the look-up field, its text selected (F2, Ctrl+F): typing replaces it."""
+        self.scan_bar.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.scan_bar.field.selectAll()
 
     def _on_results_requested(self) -> None:

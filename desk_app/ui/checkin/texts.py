@@ -80,6 +80,14 @@ def reason_text(reason: Reason) -> str:
     return translate("Reason", REASON_TEXT[reason])
 
 
+def sentence(text: str) -> str:
+    """``text`` as a sentence on its own line: a capital first, a full stop last (reasons are written to be quoted)."""
+    text = text.strip()
+    if not text:
+        return text
+    return text[0].upper() + text[1:] + ("" if text[-1] in ".!?…" else ".")
+
+
 def status_text(status: Status) -> str:
     return translate("Applicant", str(STATUS[status]))
 

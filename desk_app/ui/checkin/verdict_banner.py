@@ -1,8 +1,11 @@
 """The verdict banner: one glance across the counter says what to do, in colour, with an icon and in words.
 
-Colour never carries the meaning alone: each state has its own drawn icon (a tick, a cross, an arrow, an
-exclamation mark...) and a title in capitals, and every reason is listed in words. The amber note under the reasons
-is for what staff must notice even when the answer is yes (a reference that was typed, not verified).
+Colour never carries the meaning alone: each outcome has its own colour and its own drawn icon (a tick, a cross, an
+arrow, an exclamation mark...), a title in capitals, and every reason is listed in words. The amber note under the
+reasons is for what staff must notice even when the answer is yes (a reference that was typed, not verified).
+
+A verdict is *loud*: the banner shows it large (a title readable from 2 m) over the middle of the screen for a few
+seconds, then goes back to a strip above the applicant and the ID check (``CheckinScreen`` decides when).
 """
 
 from __future__ import annotations
@@ -11,22 +14,27 @@ import enum
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-TITLE_POINT_SIZE = 28
-LINE_POINT_SIZE = 15
-ICON_SIZE = 84
+TITLE_POINT_SIZE = 22
+LINE_POINT_SIZE = 14
+ICON_SIZE = 64
+LOUD_TITLE_POINT_SIZE = 48  # capitals about 12 mm high on a 15" 1366x768 screen: read from 2 m
+LOUD_LINE_POINT_SIZE = 20
+LOUD_ICON_SIZE = 168
 
 
 class Tone(enum.Enum):
-    """The banner's colour: (background, text)."""
+    """The banner's colour: (background, text). Each outcome has its own, and they differ in lightness too."""
 
     READY = ("#e4e7eb", "#1d2329")
-    INFO = ("#1a5fb4", "#ffffff")
-    GO = ("#1b7a3a", "#ffffff")
-    CAUTION = ("#f2b200", "#1d1d1d")
-    STOP = ("#b3121f", "#ffffff")
+    INFO = ("#1a5fb4", "#ffffff")  # check the ID
+    GO = ("#1b7a3a", "#ffffff")  # issue the badge
+    REDIRECT = ("#6a3d9a", "#ffffff")  # wrong entrance: send them elsewhere
+    CAUTION = ("#f2b200", "#1d1d1d")  # call a supervisor
+    STOP = ("#b3121f", "#ffffff")  # refused
+    FAULT = ("#2b2f36", "#ffffff")  # print failed, the desk cannot answer: a machine's problem, not the person's
 
 
 class Symbol(enum.Enum):
@@ -50,6 +58,7 @@ class BannerContent:
     title: str
     lines: tuple[str, ...] = ()
     note: str = ""
+    loud: bool = False  # shown large for a few seconds: a verdict, not a step of the check
 
     @property
     def spoken(self) -> str:
@@ -67,7 +76,7 @@ class VerdictIcon(QWidget):
         self.setFixedSize(ICON_SIZE, ICON_SIZE)
 
     def sizeHint(self) -> QSize:
-        return QSize(ICON_SIZE, ICON_SIZE)
+        return self.size()
 
     def show_symbol(self, symbol: Symbol, colour: str) -> None:
         self.symbol = symbol
@@ -169,9 +178,11 @@ class VerdictBanner(QFrame):
 
     Signals:
         shown(str): the state of the content just shown (``BannerContent.state``).
+        clicked(): the banner was clicked.
     """
 
     shown = Signal(str)
+    clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -202,12 +213,30 @@ class VerdictBanner(QFrame):
         words.addWidget(self.title)
         words.addWidget(self.reasons)
         words.addWidget(self.note)
+        words.addStretch(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 10)
         layout.setSpacing(18)
         layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(words, 1)
         self.content = BannerContent("none", Tone.READY, Symbol.READY, "")
+        self.loud = False
+
+    def set_loud(self, loud: bool) -> None:
+        """Large type and icon filling the space it is given (a verdict), or the strip above the panels."""
+        self.loud = loud
+        side = LOUD_ICON_SIZE if loud else ICON_SIZE
+        self.icon.setFixedSize(side, side)
+        self.title.setFont(_font(LOUD_TITLE_POINT_SIZE if loud else TITLE_POINT_SIZE, bold=True))
+        for label, bold in ((self.reasons, False), (self.note, True)):
+            label.setFont(_font(LOUD_LINE_POINT_SIZE if loud else LINE_POINT_SIZE, bold=bold))
+        vertical = QSizePolicy.Policy.Expanding if loud else QSizePolicy.Policy.Minimum
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, vertical)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A click on a loud verdict: the person at the desk wants the details under it now."""
+        self.clicked.emit()
+        super().mousePressEvent(event)
 
     def show_content(self, content: BannerContent) -> None:
         """Show ``content``: colours, icon, title, one reason per line, and the note when there is one."""

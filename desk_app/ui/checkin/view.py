@@ -395,6 +395,7 @@ class CheckinView(CheckinScreen):
             return
         if decision.result.verdict.outcome is not Outcome.NEEDS_SUPERVISOR:
             return
+        self.quiet_banner()  # the supervisor compares the ID details with the application
         summary = banner_words.verdict(decision.result.verdict, self.event_config, "", self._lookup.code).lines  # type: ignore[union-attr]
         login = self.session.staff.login if self.session.is_supervisor else ""
         self.override_dialog = OverrideDialog("\n".join(summary[:-1]), login, self)
@@ -449,7 +450,7 @@ class CheckinView(CheckinScreen):
             )
             return
         self._set_stage(Stage.PRINT_FAILED)
-        self.action_bar.show_print(PrintState.FAILED, fill(self.tr("✗ Not printed: %1"), message))
+        self.action_bar.show_print(PrintState.FAILED, "")  # the banner says what went wrong
         self.show_banner(lambda: banner_words.print_failed(message, serial))
         self.sounds.play(Cue.PRINT_FAILED)
         self.action_bar.retry_button.setFocus()

@@ -122,7 +122,7 @@ class ImportDialog(Retranslates, QDialog):
         self.photos_button.clicked.connect(self.on_photos_button_clicked)
         self.buttons.accepted.connect(self.on_import)
         self.buttons.rejected.connect(self.reject)
-        self.resize(820, 420)
+        self.resize(900, 480)
         self.retranslate()
 
     @property
@@ -133,7 +133,7 @@ class ImportDialog(Retranslates, QDialog):
         self.setWindowTitle(self.tr("Import the accreditation list"))
         self.file_label.setText(self.tr("&List (CSV or JSON):"))
         self.photos_label.setText(self.tr("P&hotos folder:"))
-        self.photos_edit.setPlaceholderText(self.tr("optional: the folder the list's photo names are in"))
+        self.photos_edit.setPlaceholderText(self.tr("optional: the folder of the photos"))
         self.file_button.setText(self.tr("&Browse…"))
         self.photos_button.setText(self.tr("Bro&wse…"))
         self.file_button.setAccessibleName(self.tr("Choose the list file"))

@@ -1,0 +1,281 @@
+"""Every screen and dialog of the desk on the smallest desk screen (1366x768, ``desk_screen.json``), in English and
+French: nothing outside its window or the screen, nothing squeezed, no text cut (``tests.gui.fit``).
+
+The desk is the real one, maximised as at the counter: a counter's window driven through a check-in in each of its
+states, a supervisor's window on each page, and every dialog the desk opens, with the longest texts they show.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from bench.mrz import td3
+from desk_app.errors import RowProblem
+from desk_app.service import DeskService
+from desk_app.ui.checkin import CheckinView, Stage
+from desk_app.ui.checkin.sounds import SilentSounds
+from desk_app.ui.i18n import Translations
+from desk_app.ui.login import LoginDialog
+from desk_app.ui.main_window import MainWindow
+from desk_app.ui.scanners import WedgeFilter
+from desk_app.ui.session import DeskSession
+from desk_app.ui.station_dialog import StationDialog
+from desk_app.ui.supervisor.exports import ExportDialog
+from desk_app.ui.supervisor.gate import SupervisorDialog
+from desk_app.ui.supervisor.import_dialog import ImportDialog
+from desk_app.ui.theme import apply_theme
+from tests.conftest import store_of
+from tests.gui import test_checkin as kit
+from tests.gui.conftest import FakeClock
+from tests.gui.fit import misfits
+from tests.gui.test_checkin import (
+    ANNUAL,
+    MUELLER,
+    MUELLER_ZONE,
+    REVOKED,
+    Counter,
+    SwitchablePrinter,
+    make_session,
+    press,
+    scan,
+    scan_printout,
+    wait_stage,
+)
+
+listed_desk, office_key, wedge = kit.listed_desk, kit.office_key, kit.wedge
+FIRST_DAY = date(2024, 2, 14)
+# A maximised window on a 1366x768 desktop: a top bar and the window's title bar take about 48 px (a kiosk desk has
+# the whole screen).
+MAXIMISED = QRect(2, 50, 1362, 716)  # inside a 2 px frame: 1366x720 from y=48
+NEWER_PASSPORT = td3("MUELLER<<JUERGEN<KARL", "C02Y11T58", "D", date(1981, 3, 9), date(2033, 5, 2))
+
+
+@pytest.fixture
+def desk_look(qapp: QApplication) -> Iterator[Translations]:
+    """The desk's theme and its language switch; the test application's own look afterwards."""
+    font, style, sheet = qapp.font(), qapp.style().name(), qapp.styleSheet()
+    translations = Translations(qapp)
+    apply_theme(qapp)
+    yield translations
+    translations.switch("en")
+    qapp.setStyleSheet(sheet)
+    qapp.setStyle(style)
+    qapp.setFont(font)
+
+
+class Walk:
+    """Opens windows maximised, as the desk does, and collects what does not fit in each."""
+
+    def __init__(self, qtbot: QtBot, language: str) -> None:
+        self.qtbot, self.language = qtbot, language
+        self.problems: list[str] = []
+        self.seen: list[str] = []
+
+    def look(self, name: str, widget: QWidget) -> None:
+        settle()
+        self.seen.append(name)
+        if folder := os.environ.get("DESK_APP_FIT_SHOTS"):
+            widget.grab().save(f"{folder}/{self.language}-{len(self.seen):02d}-{name.replace(' ', '-')}.png")
+        self.problems += [f"{self.language} {name}: {problem}" for problem in misfits(widget)]
+
+    def show(self, widget: QWidget, *, maximised: bool = False) -> QWidget:
+        self.qtbot.addWidget(widget)
+        with self.qtbot.waitActive(widget):
+            widget.show()
+            if maximised:
+                widget.setGeometry(MAXIMISED)
+            widget.activateWindow()
+        settle()
+        return widget
+
+
+def settle() -> None:
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    for _ in range(3):
+        QCoreApplication.processEvents()
+
+
+def counter_window(
+    walk: Walk, session: DeskSession, translations: Translations, wedge: WedgeFilter, clock: FakeClock
+) -> MainWindow:
+    def make_view(session: DeskSession, parent: QWidget) -> QWidget:
+        view = CheckinView(session, parent, sounds=SilentSounds(), clock=clock)
+        view.attach_scanner(wedge)
+        return view
+
+    window = MainWindow(session, translations, checkin_view=make_view)
+    walk.show(window, maximised=True)
+    return window
+
+
+def walk_the_checkin(walk: Walk, qtbot: QtBot, window: MainWindow, counter: Counter) -> None:
+    view, clock = counter.view, counter.clock
+
+    def look(name: str) -> None:
+        walk.look(name, window)
+        if view.banner.loud:  # the verdict large, then the strip over the panels a few seconds later
+            view.quiet_banner()
+            walk.look(f"{name}, quiet", window)
+
+    press(Qt.Key.Key_Escape, clock)
+    look("ready")
+    view.scan_bar.field.setText("an")
+    view.router.search("an")
+    qtbot.waitUntil(lambda: view.results.count() >= 2, timeout=5000)
+    look("search results")
+    press(Qt.Key.Key_Escape, clock)
+    scan_printout(qtbot, counter, MUELLER)
+    look("check id, nothing entered")
+    scan(NEWER_PASSPORT, clock)
+    view.id_check.press_edit.setText("XX-1")
+    look("check id, every field differs")
+    view.id_check.press_edit.setText("DJV-48213")
+    view.id_check.face_wrong.setChecked(True)
+    look("face does not match")
+    view.id_check.face_ok.setChecked(True)
+    view.id_check.face_ok.setFocus()
+    press(Qt.Key.Key_Return, clock)
+    wait_stage(qtbot, view, Stage.VERDICT)
+    look("call a supervisor")
+    view.request_override()
+    assert view.override_dialog is not None
+    walk.look("override dialog", view.override_dialog)
+    view.override_dialog.reject()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    press(Qt.Key.Key_Escape, clock)
+    scan_printout(qtbot, counter, REVOKED)
+    look("refused")
+    press(Qt.Key.Key_Escape, clock)
+    scan_printout(qtbot, counter, ANNUAL)
+    look("wrong entrance")
+    press(Qt.Key.Key_Escape, clock)
+    scan_printout(qtbot, counter, MUELLER)
+    scan(MUELLER_ZONE, clock)
+    view.id_check.press_edit.setText("DJV-48213")
+    view.id_check.face_ok.setChecked(True)
+    counter.printer.failing = True
+    view.id_check.face_ok.setFocus()
+    press(Qt.Key.Key_Return, clock)
+    wait_stage(qtbot, view, Stage.PRINT_FAILED)
+    look("print failed")
+    counter.printer.failing = False
+    press(Qt.Key.Key_Return, clock)
+    wait_stage(qtbot, view, Stage.SERVED)
+    look("issued")
+    press(Qt.Key.Key_Escape, clock)
+    scan_printout(qtbot, counter, MUELLER)
+    look("already issued")
+    press(Qt.Key.Key_Escape, clock)
+
+
+def walk_the_supervisor_area(walk: Walk, window: MainWindow, tmp_path: Path) -> None:
+    look: Callable[[str], None] = lambda name: walk.look(name, window)  # noqa: E731
+    window.on_show_counts()
+    look("live counts")
+    window.on_show_log()
+    window.log_view.set_day(FIRST_DAY)
+    look("log")
+    window.on_show_badges()
+    window.badges.find_edit.setText("M-000001")
+    window.badges.find_button.click()
+    look("reprint or void")
+    window.on_show_staff()
+    look("staff")
+    export = ExportDialog(window.session, tmp_path, window)
+    export.set_day(FIRST_DAY)
+    walk.look("export dialog", walk.show(export))
+    export.close()
+    importer = ImportDialog(window.session, "sam", window)
+    importer.file_edit.setText("/media/usb/accreditation-list.csv")
+    importer.show_rejection(
+        [
+            RowProblem(3, "date_of_birth", "'1990-13-45' is not a date (YYYY-MM-DD)"),
+            RowProblem(7, "document_expiry", "'2023-11-30' is before the event: the document has expired"),
+        ]
+    )
+    walk.look("import dialog", walk.show(importer))
+    importer.close()
+    window.on_help()
+    assert window.dialog is not None
+    walk.look("help", window.dialog)
+    window.dialog.reject()
+    window.on_about()
+    boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    assert boxes
+    walk.look("about", boxes[-1])
+    boxes[-1].close()
+
+
+def walk_the_counter_s_menus(walk: Walk, window: MainWindow) -> None:
+    window.on_show_counts()  # a counter asking for a supervisor page: a message in the status bar
+    walk.look("supervisors only", window)
+    window.on_supervisor_sign_in()
+    assert isinstance(window.dialog, SupervisorDialog)
+    walk.look("supervisor sign-in", window.dialog)
+    window.dialog.reject()
+    window.lock()
+    walk.look("locked", window)
+
+
+def walk_the_other_dialogs(walk: Walk, desk: DeskService, translations: Translations, tmp_path: Path) -> None:
+    from tests.gui.shell_helpers import GROUPS_G1
+
+    login = LoginDialog(desk, GROUPS_G1, "Demo desk: log in as counter1 with PIN 2481.")
+    walk.look("login", walk.show(login))
+    login.close()
+    station = StationDialog(desk.event, tmp_path / "s.toml", translations=translations, list_printers=lambda: [])
+    walk.show(station)
+    station.desk_edit.setText("G1")
+    walk.look("station settings", station)
+    station.close()
+    files = QFileDialog(None, "Open the accreditation list", "/")
+    files.setOption(QFileDialog.Option.DontUseNativeDialog)
+    walk.look("file dialog", walk.show(files))
+    files.close()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_screen_and_dialog_fits_1366x768(
+    qtbot: QtBot,
+    desk_look: Translations,
+    listed_desk: DeskService,
+    office_key: Ed25519PrivateKey,
+    wedge: WedgeFilter,
+    fake_clock: FakeClock,
+    tmp_path: Path,
+    language: str,
+) -> None:
+    desk_look.switch(language)
+    walk = Walk(qtbot, language)
+    printer = SwitchablePrinter(tmp_path / "out")
+    window = counter_window(walk, make_session(listed_desk, printer), desk_look, wedge, fake_clock)
+    view = window.checkin
+    assert isinstance(view, CheckinView)
+    store = store_of(listed_desk)
+    counter = Counter(
+        view, listed_desk, store, office_key, tmp_path / "out", fake_clock, SilentSounds(), printer, wedge
+    )
+    walk_the_checkin(walk, qtbot, window, counter)
+    walk_the_counter_s_menus(walk, window)
+    supervisor = counter_window(walk, make_session(listed_desk, printer, "sam"), desk_look, wedge, fake_clock)
+    walk_the_supervisor_area(walk, supervisor, tmp_path)
+    walk_the_other_dialogs(walk, listed_desk, desk_look, tmp_path)
+    for opened in (window, supervisor):
+        opened.close()
+    assert len(walk.seen) >= 25
+    assert not walk.problems, "\n".join(walk.problems)
+
+
+def test_the_offscreen_screen_is_the_smallest_desk_screen(qapp: QApplication) -> None:
+    screen = qapp.primaryScreen()
+    assert (screen.size().width(), screen.size().height()) == (1366, 768)
