@@ -105,7 +105,7 @@ class LoginForm(Retranslates, QWidget):
         (self.pin_edit if self.login_edit.text() else self.login_edit).setFocus()
 
     def retranslate(self) -> None:
-        self.login_label.setText(self.tr("&Login:"))
+        self.login_label.setText(self.tr("L&ogin:"))
         self.pin_label.setText(self.tr("&PIN:"))
         self.login_edit.setAccessibleName(self.tr("Login"))
         self.pin_edit.setAccessibleName(self.tr("PIN"))

@@ -336,7 +336,7 @@ class StationDialog(Retranslates, QDialog):
         self.scanner_label.setText(self.tr("S&canner:"))
         for index in range(self.scanner_combo.count()):
             self.scanner_combo.setItemText(index, word(SCANNER[self.scanner_combo.itemData(index)]))
-        self.port_label.setText(self.tr("Serial &port:"))
+        self.port_label.setText(self.tr("Serial p&ort:"))
         self.port_edit.setPlaceholderText(self.tr("for example /dev/ttyACM0"))
         self.layout_label.setText(self.tr("Keyboard &layout:"))
         for index in range(self.layout_combo.count()):

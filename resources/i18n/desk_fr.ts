@@ -32,7 +32,7 @@
         <translation>Remettre le badge et l&apos;imprimer</translation>
     </message>
     <message>
-        <source>&amp;Supervisor override…</source>
+        <source>Supervisor o&amp;verride…</source>
         <translation>&amp;Dérogation du superviseur…</translation>
     </message>
     <message>
@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>Ne&amp;xt person  [%1]</source>
-        <translation>Personne &amp;suivante  [%1]</translation>
+        <translation>Personne suivan&amp;te  [%1]</translation>
     </message>
     <message>
         <source>Esc</source>
@@ -233,10 +233,6 @@
 <context>
     <name>BadgesPage</name>
     <message>
-        <source>Badge &amp;serial or reference:</source>
-        <translation>&amp;Numéro de badge ou référence&#xa0;:</translation>
-    </message>
-    <message>
         <source>for example M-000042 or DM24-000285</source>
         <translation>par exemple M-000042 ou DM24-000285</translation>
     </message>
@@ -257,12 +253,16 @@
         <translation>obligatoire, par exemple&#xa0;: badge perdu</translation>
     </message>
     <message>
-        <source>Super&amp;visor login:</source>
-        <translation>Identifiant du super&amp;viseur&#xa0;:</translation>
+        <source>&amp;Badge serial or reference:</source>
+        <translation>Numéro de &amp;badge ou référence&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Supervisor lo&amp;gin:</source>
+        <translation>&amp;Identifiant du superviseur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;PIN:</source>
-        <translation>Code &amp;PIN&#xa0;:</translation>
+        <translation>Code PI&amp;N&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Reprint badge</source>
@@ -270,7 +270,7 @@
     </message>
     <message>
         <source>&amp;Void badge</source>
-        <translation>A&amp;nnuler le badge</translation>
+        <translation>Ann&amp;uler le badge</translation>
     </message>
     <message>
         <source>No badge chosen.</source>
@@ -600,7 +600,7 @@
     </message>
     <message>
         <source>Live &amp;counts</source>
-        <translation>&amp;Comptages en direct</translation>
+        <translation>Comptages en &amp;direct</translation>
     </message>
     <message>
         <source>Check-in &amp;log</source>
@@ -701,7 +701,7 @@
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation>&amp;Parcourir…</translation>
+        <translation>Pa&amp;rcourir…</translation>
     </message>
     <message>
         <source>&amp;CSV file (for spreadsheets)</source>
@@ -841,7 +841,7 @@
         <translation>le lecteur de passeport la tape ici</translation>
     </message>
     <message>
-        <source>&amp;Document number</source>
+        <source>Document &amp;number</source>
         <translation>&amp;Numéro du document</translation>
     </message>
     <message>
@@ -866,7 +866,7 @@
     </message>
     <message>
         <source>&amp;Press card number</source>
-        <translation>Carte de &amp;presse n°</translation>
+        <translation>Carte de press&amp;e n°</translation>
     </message>
     <message>
         <source>Document number</source>
@@ -882,7 +882,7 @@
     </message>
     <message>
         <source>&amp;Editor&apos;s letter seen</source>
-        <translation>&amp;Lettre de la rédaction vue</translation>
+        <translation>Lettre de la rédaction v&amp;ue</translation>
     </message>
     <message>
         <source>&amp;Face matches the photo</source>
@@ -893,8 +893,8 @@
         <translation>Le visage correspond à la photo (obligatoire)</translation>
     </message>
     <message>
-        <source>Face does &amp;not match</source>
-        <translation>Visage &amp;non conforme</translation>
+        <source>Face does not &amp;match</source>
+        <translation>Visage non con&amp;forme</translation>
     </message>
 </context>
 <context>
@@ -1102,7 +1102,7 @@
         <translation>Tous les postes</translation>
     </message>
     <message>
-        <source>&amp;Day:</source>
+        <source>Da&amp;y:</source>
         <translation>&amp;Jour&#xa0;:</translation>
     </message>
     <message>
@@ -1115,7 +1115,7 @@
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>&amp;Actualiser</translation>
+        <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
         <source>All outcomes</source>
@@ -1154,12 +1154,12 @@
 <context>
     <name>LoginForm</name>
     <message>
-        <source>&amp;Login:</source>
+        <source>L&amp;ogin:</source>
         <translation>&amp;Identifiant&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;PIN:</source>
-        <translation>Code &amp;PIN&#xa0;:</translation>
+        <translation>Code PI&amp;N&#xa0;:</translation>
     </message>
     <message>
         <source>Login</source>
@@ -1379,7 +1379,7 @@ Base de données&#xa0;: %2</translation>
     </message>
     <message>
         <source>&amp;PIN:</source>
-        <translation>Code &amp;PIN&#xa0;:</translation>
+        <translation>Code PI&amp;N&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
@@ -1552,11 +1552,11 @@ Base de données&#xa0;: %2</translation>
         <translation>Ouvrir une confirmation scannée</translation>
     </message>
     <message>
-        <source>Ca&amp;mera: on</source>
+        <source>C&amp;amera: on</source>
         <translation>Ca&amp;méra&#xa0;: allumée</translation>
     </message>
     <message>
-        <source>Ca&amp;mera: off</source>
+        <source>C&amp;amera: off</source>
         <translation>Ca&amp;méra&#xa0;: éteinte</translation>
     </message>
     <message>
@@ -1680,10 +1680,6 @@ Base de données&#xa0;: %2</translation>
         <translation>Peut se connecter</translation>
     </message>
     <message>
-        <source>&amp;Staff</source>
-        <translation>&amp;Personnel</translation>
-    </message>
-    <message>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
@@ -1692,12 +1688,8 @@ Base de données&#xa0;: %2</translation>
         <translation>Ajouter un membre du personnel</translation>
     </message>
     <message>
-        <source>&amp;Login:</source>
-        <translation>&amp;Identifiant&#xa0;:</translation>
-    </message>
-    <message>
         <source>Full &amp;name:</source>
-        <translation>&amp;Nom complet&#xa0;:</translation>
+        <translation>Nom co&amp;mplet&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
@@ -1705,11 +1697,7 @@ Base de données&#xa0;: %2</translation>
     </message>
     <message>
         <source>&amp;PIN:</source>
-        <translation>Code &amp;PIN&#xa0;:</translation>
-    </message>
-    <message>
-        <source>PIN &amp;again:</source>
-        <translation>Code PIN (&amp;confirmation)&#xa0;:</translation>
+        <translation>Code PI&amp;N&#xa0;:</translation>
     </message>
     <message numerus="yes">
         <source>at least %n digits</source>
@@ -1720,10 +1708,22 @@ Base de données&#xa0;: %2</translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation>&amp;Ajouter</translation>
+        <translation>A&amp;jouter</translation>
     </message>
     <message>
-        <source>&amp;Disable or enable the selected login</source>
+        <source>S&amp;taff</source>
+        <translation>Personn&amp;el</translation>
+    </message>
+    <message>
+        <source>L&amp;ogin:</source>
+        <translation>&amp;Identifiant&#xa0;:</translation>
+    </message>
+    <message>
+        <source>PIN a&amp;gain:</source>
+        <translation>Code PIN (&amp;confirmation)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Disa&amp;ble or enable the selected login</source>
         <translation>&amp;Désactiver ou réactiver l’identifiant choisi</translation>
     </message>
     <message>
@@ -1791,7 +1791,7 @@ Base de données&#xa0;: %2</translation>
     </message>
     <message>
         <source>&amp;Entrance:</source>
-        <translation>&amp;Entrée&#xa0;:</translation>
+        <translation>E&amp;ntrée&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Desk name:</source>
@@ -1823,11 +1823,11 @@ Base de données&#xa0;: %2</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation>&amp;Parcourir…</translation>
+        <translation>Parc&amp;ourir…</translation>
     </message>
     <message>
         <source>Badge si&amp;ze:</source>
-        <translation>&amp;Format du badge&#xa0;:</translation>
+        <translation>Format du &amp;badge&#xa0;:</translation>
     </message>
     <message>
         <source>No printer was found on this computer.</source>
@@ -1840,10 +1840,6 @@ Base de données&#xa0;: %2</translation>
     <message>
         <source>S&amp;canner:</source>
         <translation>S&amp;canner&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Serial &amp;port:</source>
-        <translation>Port &amp;série&#xa0;:</translation>
     </message>
     <message>
         <source>for example /dev/ttyACM0</source>
@@ -1872,6 +1868,10 @@ Base de données&#xa0;: %2</translation>
     <message>
         <source>Desk</source>
         <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Serial p&amp;ort:</source>
+        <translation>Port &amp;série&#xa0;:</translation>
     </message>
     <message>
         <source>Lan&amp;guage:</source>
@@ -1942,7 +1942,7 @@ Base de données&#xa0;: %2</translation>
     </message>
     <message>
         <source>&amp;PIN:</source>
-        <translation>Code &amp;PIN&#xa0;:</translation>
+        <translation>Code PI&amp;N&#xa0;:</translation>
     </message>
     <message>
         <source>Sign in</source>

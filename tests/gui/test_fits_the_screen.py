@@ -37,6 +37,7 @@ from tests.conftest import store_of
 from tests.gui import test_checkin as kit
 from tests.gui.conftest import FakeClock
 from tests.gui.fit import misfits
+from tests.gui.mnemonics import clashes
 from tests.gui.test_checkin import (
     ANNUAL,
     MUELLER,
@@ -78,6 +79,7 @@ class Walk:
     def __init__(self, qtbot: QtBot, language: str) -> None:
         self.qtbot, self.language = qtbot, language
         self.problems: list[str] = []
+        self.clashes: list[str] = []
         self.seen: list[str] = []
 
     def look(self, name: str, widget: QWidget) -> None:
@@ -86,6 +88,7 @@ class Walk:
         if folder := os.environ.get("DESK_APP_FIT_SHOTS"):
             widget.grab().save(f"{folder}/{self.language}-{len(self.seen):02d}-{name.replace(' ', '-')}.png")
         self.problems += [f"{self.language} {name}: {problem}" for problem in misfits(widget)]
+        self.clashes += [f"{self.language} {name}: {clash}" for clash in clashes(widget.window())]
 
     def show(self, widget: QWidget, *, maximised: bool = False) -> QWidget:
         self.qtbot.addWidget(widget)
@@ -274,6 +277,7 @@ def test_every_screen_and_dialog_fits_1366x768(
         opened.close()
     assert len(walk.seen) >= 25
     assert not walk.problems, "\n".join(walk.problems)
+    assert not walk.clashes, "\n".join(dict.fromkeys(walk.clashes))
 
 
 def test_the_offscreen_screen_is_the_smallest_desk_screen(qapp: QApplication) -> None:

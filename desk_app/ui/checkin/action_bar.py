@@ -113,7 +113,7 @@ class ActionBar(Retranslates, QWidget):
     def retranslate(self) -> None:
         self.issue_button.setText(fill(self.tr("&Issue badge  [%1]"), self.tr("Enter")))
         self.issue_button.setAccessibleName(self.tr("Issue the badge and print it"))
-        self.override_button.setText(self.tr("&Supervisor override…"))
+        self.override_button.setText(self.tr("Supervisor o&verride…"))
         self.override_button.setAccessibleName(self.tr("A supervisor accepts the doubtful case"))
         self.retry_button.setText(self.tr("&Retry printing"))
         self.next_button.setText(fill(self.tr("Ne&xt person  [%1]"), self.tr("Esc")))

@@ -337,7 +337,7 @@ class IdCheckPanel(Retranslates, QFrame):
         self.zone_edit.setAccessibleName(self.tr("Machine-readable zone of the passport or ID card"))
         self.zone_edit.setPlaceholderText(self.tr("the passport reader types it here"))
         captions = {
-            "number": self.tr("&Document number"),
+            "number": self.tr("Document &number"),
             "family": self.tr("Family name"),
             "given": self.tr("Given names"),
             "born": self.tr("Date of birth"),
@@ -353,7 +353,7 @@ class IdCheckPanel(Retranslates, QFrame):
         self.letter_box.setText(self.tr("&Editor's letter seen"))
         self.face_ok.setText(self.tr("&Face matches the photo"))
         self.face_ok.setAccessibleName(self.tr("Face matches the photo (required)"))
-        self.face_wrong.setText(self.tr("Face does &not match"))
+        self.face_wrong.setText(self.tr("Face does not &match"))
         self._show_zone_status(
             parse_mrz(self.zone_edit.toPlainText(), self._today()) if self.zone_edit.toPlainText().strip() else None
         )

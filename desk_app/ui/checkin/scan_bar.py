@@ -139,7 +139,7 @@ class ScanBar(Retranslates, QWidget):
         self.open_button.setToolTip(self.tr("Read the code from an image or PDF of the printout (Ctrl+O)"))
         self.open_button.setAccessibleName(self.tr("Open a scanned printout"))
         on = self.camera_button.isChecked()
-        self.camera_button.setText(self.tr("Ca&mera: on") if on else self.tr("Ca&mera: off"))
+        self.camera_button.setText(self.tr("C&amera: on") if on else self.tr("C&amera: off"))
         self.camera_button.setAccessibleName(self.tr("Camera scanner"))
         self.camera_button.setToolTip(self.tr("Read printouts held up to the webcam (Ctrl+K)"))
         for button in (self.open_button, self.camera_button):

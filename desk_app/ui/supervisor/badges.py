@@ -111,13 +111,13 @@ class BadgesPage(Retranslates, QWidget):
         self.supervisor_edit.setText(session.staff.login if session.is_supervisor else "")
 
     def retranslate(self) -> None:
-        self.find_label.setText(self.tr("Badge &serial or reference:"))
+        self.find_label.setText(self.tr("&Badge serial or reference:"))
         self.find_edit.setPlaceholderText(self.tr("for example M-000042 or DM24-000285"))
         self.find_button.setText(self.tr("&Find"))
         self.decide_box.setTitle(self.tr("Supervisor decision"))
         self.reason_label.setText(self.tr("R&eason:"))
         self.reason_edit.setPlaceholderText(self.tr("required, for example: badge lost"))
-        self.supervisor_label.setText(self.tr("Super&visor login:"))
+        self.supervisor_label.setText(self.tr("Supervisor lo&gin:"))
         self.pin_label.setText(self.tr("&PIN:"))
         self.reprint_button.setText(self.tr("&Reprint badge"))
         self.void_button.setText(self.tr("&Void badge"))

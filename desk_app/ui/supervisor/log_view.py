@@ -116,7 +116,7 @@ class LogView(Retranslates, QWidget):
         self._say_count()
 
     def retranslate(self) -> None:
-        self.day_label.setText(self.tr("&Day:"))
+        self.day_label.setText(self.tr("Da&y:"))
         self.desk_label.setText(self.tr("D&esk:"))
         self.outcome_label.setText(self.tr("&Outcome:"))
         self.refresh_button.setText(self.tr("&Refresh"))

@@ -137,19 +137,19 @@ class StaffPage(Retranslates, QWidget):
         super().showEvent(event)
 
     def retranslate(self) -> None:
-        self.list_heading.setText(self.tr("&Staff"))
+        self.list_heading.setText(self.tr("S&taff"))
         self.table.setAccessibleName(self.tr("Staff"))
         self.add_box.setTitle(self.tr("Add a member of staff"))
-        self.login_label.setText(self.tr("&Login:"))
+        self.login_label.setText(self.tr("L&ogin:"))
         self.name_label.setText(self.tr("Full &name:"))
         self.role_label.setText(self.tr("&Role:"))
         self.pin_label.setText(self.tr("&PIN:"))
-        self.again_label.setText(self.tr("PIN &again:"))
+        self.again_label.setText(self.tr("PIN a&gain:"))
         self.pin_edit.setPlaceholderText(self.tr("at least %n digits", "", MIN_PIN_LENGTH))
         for index in range(self.role_combo.count()):
             self.role_combo.setItemText(index, role_name(Role(self.role_combo.itemData(index))))
         self.add_button.setText(self.tr("&Add"))
-        self.toggle_button.setText(self.tr("&Disable or enable the selected login"))
+        self.toggle_button.setText(self.tr("Disa&ble or enable the selected login"))
         self.model.retranslate()
         self._say(*self._message)
 
