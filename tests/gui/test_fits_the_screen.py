@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from bench.mrz import td3
@@ -244,6 +244,9 @@ def walk_the_other_dialogs(walk: Walk, desk: DeskService, translations: Translat
     files = QFileDialog(None, "Open the accreditation list", "/")
     files.setOption(QFileDialog.Option.DontUseNativeDialog)
     walk.look("file dialog", walk.show(files))
+    labels = [label.text() for label in files.findChildren(QLabel) if label.text()]
+    english = {"&Look in:", "File &name:", "Files of &type:"}
+    assert len(labels) == 3 and (english.isdisjoint(labels) if walk.language == "fr" else set(labels) == english)
     files.close()
 
 
