@@ -38,6 +38,7 @@ class StationConfig:
     keyboard_layout: str = "us"  # the desk's layout, as a US-set USB scanner's keys come out on it; "": any
     scanner_prefix: str = ""  # characters the scanner is programmed to send before each code
     scanner_suffix: str = ""  # ... and after it (before its Enter)
+    passport_reader: bool = False  # a passport reader types at this desk: the ID check starts at its zone
     language: str = "en"
     idle_lock_minutes: int = 5
     witness_dir: str = ""  # another medium (USB stick, network share) that gets the log's checkpoints

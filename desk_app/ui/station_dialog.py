@@ -162,6 +162,7 @@ class StationDialog(Retranslates, QDialog):
         self.prefix_edit, self.suffix_edit = QLineEdit(), QLineEdit()
         for framing in (self.prefix_edit, self.suffix_edit):
             framing.setMaxLength(MAX_FRAMING)
+        self.reader_box = QCheckBox()
         self.self_test = ScannerSelfTest()
         self.self_test.layout_found.connect(self.on_layout_found)
         scanner = QFormLayout(self.scanner_box)
@@ -170,6 +171,7 @@ class StationDialog(Retranslates, QDialog):
         scanner.addRow(self.layout_label, self.layout_combo)
         scanner.addRow(self.prefix_label, self.prefix_edit)
         scanner.addRow(self.suffix_label, self.suffix_edit)
+        scanner.addRow(self.reader_box)
         scanner.addRow(self.self_test)
 
         self.desk_box = QGroupBox()
@@ -256,6 +258,7 @@ class StationDialog(Retranslates, QDialog):
             self.layout_combo,
             self.prefix_edit,
             self.suffix_edit,
+            self.reader_box,
         )
 
         self.buttons.accepted.connect(self.on_save)
@@ -287,6 +290,7 @@ class StationDialog(Retranslates, QDialog):
         self.witness_edit.setText(config.witness_dir)
         self.backup_spin.setValue(config.backup_minutes)
         self.kiosk_box.setChecked(config.kiosk)
+        self.reader_box.setChecked(config.passport_reader)
         self.on_printer_choice_toggled()
         self.on_scanner_changed()
 
@@ -352,6 +356,7 @@ class StationDialog(Retranslates, QDialog):
         self.witness_edit.setPlaceholderText(self.tr("a USB stick, a network folder"))
         self.backup_label.setText(self.tr("Back up e&very (minutes, 0: never):"))
         self.kiosk_box.setText(self.tr("Fill the screen, no window frame (&kiosk)"))
+        self.reader_box.setText(self.tr("A passport reader is connected (the &ID check starts at its zone)"))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         if self.isVisible():
@@ -431,6 +436,7 @@ class StationDialog(Retranslates, QDialog):
             witness_dir=self.witness_edit.text().strip(),
             backup_minutes=self.backup_spin.value(),
             kiosk=self.kiosk_box.isChecked(),
+            passport_reader=self.reader_box.isChecked(),
         )
 
     def _problem(self) -> str:

@@ -473,6 +473,10 @@
         <translation>Avant de remettre le badge&#xa0;: %1.</translation>
     </message>
     <message>
+        <source>Now the face: Enter if it matches.</source>
+        <translation>Le visage&#xa0;: Entrée s&apos;il correspond.</translation>
+    </message>
+    <message>
         <source>Checking…</source>
         <translation>Vérification…</translation>
     </message>
@@ -879,6 +883,10 @@
     <message>
         <source>Press card number</source>
         <translation>Numéro de la carte de presse</translation>
+    </message>
+    <message>
+        <source>last 4, or all</source>
+        <translation>4 derniers, ou tout</translation>
     </message>
     <message>
         <source>&amp;Editor&apos;s letter seen</source>
@@ -1903,6 +1911,10 @@ Base de données&#xa0;: %2</translation>
     <message>
         <source>Fill the screen, no window frame (&amp;kiosk)</source>
         <translation>Plein écran, sans cadre de fenêtre (&amp;kiosque)</translation>
+    </message>
+    <message>
+        <source>A passport reader is connected (the &amp;ID check starts at its zone)</source>
+        <translation>Un lecteur de passeport est branché (le contrôle commence par sa &amp;zone)</translation>
     </message>
     <message>
         <source>&amp;Save</source>

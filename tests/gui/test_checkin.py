@@ -243,8 +243,9 @@ def fill_id_check(qtbot: QtBot, counter: Counter, number: str, card: str | None)
     assert focused() is view.id_check.press_edit
     if card is not None:
         type_text(qtbot, card, clock)
-        press(Qt.Key.Key_Tab, clock)
-        press(Qt.Key.Key_Tab, clock)
+        if focused() is not view.id_check.face_ok:  # a card that matches sends the cursor there by itself
+            press(Qt.Key.Key_Tab, clock)
+            press(Qt.Key.Key_Tab, clock)
     else:
         press(Qt.Key.Key_Tab, clock)
         tick(qtbot, counter)  # the editor's letter
@@ -407,16 +408,19 @@ def test_staff_not_allowed_at_this_entrance_get_a_message(
 # --- the ID check ---------------------------------------------------------------------------------------------
 
 
-def test_no_badge_without_the_face_ticked(qtbot: QtBot, counter: Counter) -> None:
+def test_the_face_is_the_clerk_s_own_step(qtbot: QtBot, counter: Counter) -> None:
     scan_printout(qtbot, counter, MUELLER)
     view = counter.view
     type_text(qtbot, "C01X00T47", counter.clock)
     press(Qt.Key.Key_Tab, counter.clock)
     type_text(qtbot, "DJV-48213", counter.clock)
-    press(Qt.Key.Key_Return, counter.clock)
-    assert view.stage is Stage.CHECKING
-    assert "“Face matches the photo” ticked" in view.action_bar.prompt.text()
-    assert focused() is view.id_check.face_ok
+    # the card matches: the cursor goes on to the face, which only the clerk can check
+    assert view.stage is Stage.CHECKING and focused() is view.id_check.face_ok
+    assert view.action_bar.prompt.text() == ""
+    assert view.scan_bar.status.text() == "Now the face: Enter if it matches."
+    view.id_check.number_edit.setFocus()
+    press(Qt.Key.Key_Return, counter.clock)  # Enter anywhere else: back to the face, nothing issued
+    assert view.stage is Stage.CHECKING and focused() is view.id_check.face_ok
     assert counter.log(MUELLER.reference) == [("LOOKUP", "")]  # the scan only: no check-in asked of the desk
 
 
@@ -582,7 +586,61 @@ def test_name_search_without_accents_finds_the_person_with_a_photo(qtbot: QtBot,
     wait_stage(qtbot, view, Stage.CHECKING)
     assert view.stack.currentIndex() == 0
     assert "typed reference, not verified" in view.applicant.values["reference"].text()
-    assert view.banner.content.note.startswith("reference without a signed code: not verified")
+    assert view.banner.content.note.startswith("Reference without a signed code: not verified")
+
+
+def test_enter_on_a_name_looks_up_the_one_person_found(qtbot: QtBot, counter: Counter) -> None:
+    view, clock = counter.view, counter.clock
+    type_text(qtbot, "petrova", clock)
+    press(Qt.Key.Key_Return, clock)  # before or after the list shows: the one person found is looked up
+    wait_stage(qtbot, view, Stage.VERDICT)
+    assert view.applicant.application is not None and view.applicant.application.reference == REVOKED.reference
+    assert view.stack.currentIndex() == 0
+
+
+def test_enter_on_a_name_that_finds_several_goes_into_the_list(qtbot: QtBot, counter: Counter) -> None:
+    view, clock = counter.view, counter.clock
+    type_text(qtbot, "an", clock)
+    press(Qt.Key.Key_Return, clock)
+    qtbot.waitUntil(lambda: view.results.count() >= 2 and focused() is view.results, timeout=5000)
+    assert view.stage is Stage.READY  # nobody chosen for the clerk
+    press(Qt.Key.Key_Down, clock)
+    chosen = view.results.chosen_reference()
+    press(Qt.Key.Key_Return, clock)
+    wait_stage(qtbot, view, Stage.CHECKING, Stage.VERDICT)
+    assert view.applicant.application is not None and view.applicant.application.reference == chosen
+
+
+def test_the_press_card_is_confirmed_by_its_last_four_characters(qtbot: QtBot, counter: Counter) -> None:
+    view, clock = counter.view, counter.clock
+    scan_printout(qtbot, counter, MUELLER)
+    scan(MUELLER_ZONE, clock)  # the passport reader: the number comes from the zone, the cursor goes on
+    assert focused() is view.id_check.press_edit
+    type_text(qtbot, "8214", clock)  # another card's end
+    assert view.id_check.marks["press"].mark is Mark.DIFFERS
+    assert view.id_check.press_message.isVisible()
+    view.id_check.press_edit.clear()
+    type_text(qtbot, "8213", clock)
+    assert view.id_check.marks["press"].mark is Mark.MATCH and not view.id_check.press_message.isVisible()
+    assert focused() is view.id_check.face_ok and not view.id_check.face_confirmed
+    with qtbot.waitSignal(view.person_served, timeout=10_000):
+        press(Qt.Key.Key_Return, clock)  # Enter on "Face matches the photo": yes, it does; the badge prints
+    assert view.id_check.face_confirmed
+    assert counter.log(MUELLER.reference)[1] == ("CHECKIN", "ISSUE")
+
+
+def test_with_a_passport_reader_the_id_check_starts_at_the_zone(
+    qtbot: QtBot, listed_desk: DeskService, wedge: WedgeFilter, fake_clock: FakeClock, office_key: Ed25519PrivateKey
+) -> None:
+    session = make_session(listed_desk, SwitchablePrinter(Path("/nonexistent")))
+    session = replace(session, config=replace(session.config, passport_reader=True))
+    view, _ = open_view(qtbot, session, wedge, fake_clock)
+    scan(sign_code(office_key, listed_desk.event.id, MUELLER.reference, MUELLER.kind), fake_clock)
+    wait_stage(qtbot, view, Stage.CHECKING)
+    assert focused() is view.id_check.zone_edit
+    scan(MUELLER_ZONE, fake_clock)
+    assert focused() is view.id_check.press_edit
+    view.shutdown()
 
 
 def test_a_typed_reference_is_looked_up_on_enter(qtbot: QtBot, counter: Counter) -> None:

@@ -18,6 +18,8 @@ def test_saved_station_reads_back(tmp_path: Path) -> None:
     station = StationConfig("groups", 'G1 "front"', printer="badges-G1", scanner="serial", serial_port="/dev/ttyACM0")
     path = save_station(station, tmp_path / "cfg" / "station.toml")
     assert load_station(path) == station
+    every_switch = StationConfig("groups", "G2", kiosk=True, passport_reader=True)
+    assert load_station(save_station(every_switch, tmp_path / "switches.toml")) == every_switch
 
 
 @pytest.mark.parametrize(

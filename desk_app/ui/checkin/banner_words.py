@@ -127,7 +127,7 @@ def print_failed(message: str, serial: str) -> BannerContent:
         Symbol.PRINT_FAILED,
         translate("Banner", "PRINT FAILED — NOT SERVED"),
         (
-            fill(translate("Banner", "Badge %1 did not print: %2"), serial, message) if serial else message,
+            fill(translate("Banner", "Badge %1 did not print: %2"), serial, message) if serial else sentence(message),
             translate("Banner", "The person has NOT been served and has no badge."),
             translate("Banner", "Fix the printer, then press Enter (Retry printing); or Escape to stop."),
         ),
@@ -144,7 +144,9 @@ def problem(message: str) -> BannerContent:
 def _unverified(code: CodeStatus) -> str:
     if code is not CodeStatus.PLAIN_REFERENCE:
         return ""
-    return fill(
-        translate("Banner", "%1: check the printout and the ID with extra care."),
-        reason_text(Reason.REFERENCE_NOT_VERIFIED),
+    return sentence(
+        fill(
+            translate("Banner", "%1: check the printout and the ID with extra care."),
+            reason_text(Reason.REFERENCE_NOT_VERIFIED),
+        )
     )

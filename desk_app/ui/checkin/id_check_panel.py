@@ -80,9 +80,12 @@ class IdCheckPanel(Retranslates, QFrame):
 
     Signals:
         changed(): anything entered or ticked changed (the marks are already up to date).
+        press_confirmed(): the press card number being typed now matches the application (all of it, or its last
+            four characters): the clerk can go on to the face.
     """
 
     changed = Signal()
+    press_confirmed = Signal()
 
     def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +94,7 @@ class IdCheckPanel(Retranslates, QFrame):
         self.application: Application | None = None
         self.event_config: EventConfig | None = None
         self.zone: MrzResult | None = None
+        self.reader_first = False  # a passport reader is at the desk: the document comes by its zone
         self._number_from_zone = ""
         self.zone_label, self.zone_edit, self.zone_status = _heading(self), QPlainTextEdit(self), QLabel(self)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -225,7 +229,8 @@ class IdCheckPanel(Retranslates, QFrame):
         """What must still be done before a badge can be issued, in words, with the widget to do it in."""
         missing: list[tuple[str, QWidget]] = []
         if self.document() is None:
-            missing.append((self.tr("the document number (or the passport read by the reader)"), self.number_edit))
+            where = self.zone_edit if self.reader_first else self.number_edit
+            missing.append((self.tr("the document number (or the passport read by the reader)"), where))
         if self.press() is None:
             missing.append((self.tr("the press card number (or the editor's letter ticked)"), self.press_edit))
         if not self.face_confirmed:
@@ -255,6 +260,7 @@ class IdCheckPanel(Retranslates, QFrame):
             self.marks["expiry"].setToolTip(reason_text(Reason.DOCUMENT_EXPIRED))
         press = self.press()
         problems = press_mismatches(app, press) if press is not None else []
+        confirmed = press is not None and not problems and self.marks["press"].mark is not Mark.MATCH
         if press is None:
             self.marks["press"].set_mark(Mark.NOT_READ, self.tr("not checked"))
         elif problems:
@@ -263,6 +269,8 @@ class IdCheckPanel(Retranslates, QFrame):
             self.marks["press"].set_mark(Mark.MATCH, self.tr("matches"))
         self._say_under_press(sentence(reason_text(problems[0])) if problems else "")
         self.changed.emit()
+        if confirmed and self.press_edit.hasFocus():
+            self.press_confirmed.emit()
 
     def _say_under_press(self, text: str) -> None:
         self.press_message.setText(text)
@@ -350,6 +358,7 @@ class IdCheckPanel(Retranslates, QFrame):
         self.number_edit.setAccessibleName(self.tr("Document number"))
         self.number_edit.setPlaceholderText(self.tr("type or read it"))
         self.press_edit.setAccessibleName(self.tr("Press card number"))
+        self.press_edit.setPlaceholderText(self.tr("last 4, or all"))
         self.letter_box.setText(self.tr("&Editor's letter seen"))
         self.face_ok.setText(self.tr("&Face matches the photo"))
         self.face_ok.setAccessibleName(self.tr("Face matches the photo (required)"))

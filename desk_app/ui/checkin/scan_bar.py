@@ -46,7 +46,8 @@ class ScanBar(Retranslates, QWidget):
 
     Signals:
         reference_entered(str): Enter on something shaped like a reference or a code.
-        search_requested(str): a name typed (after a pause of ``SEARCH_DELAY_MS``) or entered; empty to stop.
+        search_requested(str): a name typed (after a pause of ``SEARCH_DELAY_MS``); empty to stop.
+        name_entered(str): Enter on a name: look up the one person it finds.
         open_requested(): "Open scan…".
         camera_toggled(bool): the camera switched on or off by staff.
         results_requested(): Down from the field: into the list of people found.
@@ -54,6 +55,7 @@ class ScanBar(Retranslates, QWidget):
 
     reference_entered = Signal(str)
     search_requested = Signal(str)
+    name_entered = Signal(str)
     open_requested = Signal()
     camera_toggled = Signal(bool)
     results_requested = Signal()
@@ -115,7 +117,7 @@ class ScanBar(Retranslates, QWidget):
         if looks_like_reference(text):
             self.reference_entered.emit(text)
         elif len(text) >= MIN_SEARCH_LENGTH:
-            self.search_requested.emit(text)
+            self.name_entered.emit(text)
 
     def _on_field_text_edited(self, text: str) -> None:
         if looks_like_reference(text) or len(text.strip()) < MIN_SEARCH_LENGTH:

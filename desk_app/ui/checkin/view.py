@@ -47,6 +47,7 @@ from desk_app.ui.checkin.controller import CheckinController, Decision, Lookup, 
 from desk_app.ui.checkin.override_dialog import OverrideDialog
 from desk_app.ui.checkin.scan_router import ScanRouter
 from desk_app.ui.checkin.screen import CheckinScreen
+from desk_app.ui.checkin.search import SearchHit
 from desk_app.ui.checkin.sounds import Cue, Sounds, VerdictSounds
 from desk_app.ui.checkin.texts import fill
 from desk_app.ui.session import DeskSession
@@ -112,6 +113,7 @@ class CheckinView(CheckinScreen):
         super().__init__(functools.partial(_today, session), parent)
         self.session = session
         self.event_config = session.desk.event
+        self.id_check.reader_first = session.config.passport_reader
         self.stage = Stage.READY
         self.sounds: Sounds = sounds if sounds is not None else VerdictSounds(self)
         if isinstance(self.sounds, VerdictSounds):
@@ -126,6 +128,7 @@ class CheckinView(CheckinScreen):
         self._last_request: Callable[[], None] | None = None
         self._serial = ""
         self._sounds_loading = False
+        self._entered_name = ""  # a name Enter was pressed on before its search answered
         self._connect()
         self.retranslate()
         self.reset()
@@ -142,16 +145,18 @@ class CheckinView(CheckinScreen):
         router = self.router
         router.printout.connect(self.start_person)
         router.zone.connect(self._take_zone)
-        router.found.connect(self.show_results)
+        router.found.connect(self._on_found)
         router.search_cleared.connect(self.show_panels)
         router.message.connect(self._status)
         router.camera.running_changed.connect(self.scan_bar.set_camera_on)
         self.scan_bar.reference_entered.connect(self.start_person)
         self.scan_bar.search_requested.connect(router.search)
+        self.scan_bar.name_entered.connect(self._on_name_entered)
         self.scan_bar.open_requested.connect(self.open_scan)
         self.scan_bar.camera_toggled.connect(router.switch_camera)
         self.results.chosen.connect(self.start_person)
         self.id_check.changed.connect(self._on_id_check_changed)
+        self.id_check.press_confirmed.connect(self._on_press_confirmed)
         self.action_bar.issue_button.clicked.connect(self.on_enter)
         self.action_bar.override_button.clicked.connect(self.request_override)
         self.action_bar.retry_button.clicked.connect(self.retry_print)
@@ -240,6 +245,28 @@ class CheckinView(CheckinScreen):
             self._status(self.tr("Passport read."))
             self.focus_first_missing()
 
+    # --- name search ----------------------------------------------------------------------------------------
+
+    def _on_name_entered(self, name: str) -> None:
+        """Enter on a name: the one person found is looked up; among several, the list takes the arrows."""
+        if self.showing_results() and self.results.query == name:
+            self._choose_from_results()
+        else:
+            self._entered_name = name
+            self.router.search(name)
+
+    def _on_found(self, hits: list[SearchHit], query: str) -> None:
+        self.show_results(hits, query)
+        if query == self._entered_name:
+            self._entered_name = ""
+            self._choose_from_results()
+
+    def _choose_from_results(self) -> None:
+        if self.results.count() == 1 and (reference := self.results.chosen_reference()) is not None:
+            self.start_person(reference)
+        elif self.results.count() > 1:
+            self.results.setFocus()
+
     # --- keys ---------------------------------------------------------------------------------------------
 
     def on_enter(self) -> None:
@@ -316,6 +343,12 @@ class CheckinView(CheckinScreen):
             for words, widget in check.missing()
             if not check.face_rejected or widget is not check.face_ok
         ]
+        if [widget for _, widget in missing] == [check.face_ok]:
+            if not check.face_ok.hasFocus():
+                self._go_to_face()
+                return
+            check.face_ok.setChecked(True)  # Enter on "Face matches the photo": the clerk answers yes
+            missing = []
         if missing:
             self._prompt(fill(self.tr("Before issuing: %1."), "; ".join(words for words, _ in missing)))
             missing[0][1].setFocus()
@@ -324,6 +357,15 @@ class CheckinView(CheckinScreen):
             self.controller.check_in, self._ticket, self._code_text, check.document(), check.press(), self._face()
         )
         self._send(request)
+
+    def _go_to_face(self) -> None:
+        """The documents are done: the face is next, which only a person can check."""
+        self._status(self.tr("Now the face: Enter if it matches."))
+        self.id_check.face_ok.setFocus()
+
+    def _on_press_confirmed(self) -> None:
+        if self.stage is Stage.CHECKING and self.id_check.document() is not None and not self.id_check.face_rejected:
+            self._go_to_face()
 
     def _face(self) -> bool | None:
         return False if self.id_check.face_rejected else True if self.id_check.face_confirmed else None

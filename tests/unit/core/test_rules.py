@@ -105,6 +105,23 @@ CASES = {
         [],
     ),
     "another press card": (case(press=PresentedPress("DJV-00001")), Outcome.NEEDS_SUPERVISOR, [R.PRESS_CARD_MISMATCH]),
+    "press card by its last four": (case(press=PresentedPress("8213")), Outcome.ISSUE, []),
+    "press card by its last four, with a dash": (case(press=PresentedPress("-8-2-1-3")), Outcome.ISSUE, []),
+    "press card by another card's last four": (
+        case(press=PresentedPress("8214")),
+        Outcome.NEEDS_SUPERVISOR,
+        [R.PRESS_CARD_MISMATCH],
+    ),
+    "press card by its last three": (
+        case(press=PresentedPress("213")),
+        Outcome.NEEDS_SUPERVISOR,
+        [R.PRESS_CARD_MISMATCH],
+    ),
+    "press card by its last five": (
+        case(press=PresentedPress("48213")),
+        Outcome.NEEDS_SUPERVISOR,
+        [R.PRESS_CARD_MISMATCH],
+    ),
     "editor's letter instead of the press card applied with": (
         case(press=PresentedPress(editor_letter_seen=True)),
         Outcome.NEEDS_SUPERVISOR,
