@@ -23,6 +23,7 @@ SECTIONS = (
     ("Reading the passport: MRZ parse and compare", "bench.mrz"),
     ("Webcam frames through Qt: grey conversion, centre region, decode", "bench.camera"),
     ("The check-in screen: scan to verdict, start to ready", "bench.gui"),
+    ("The counter's hands: keystrokes and actions per happy-path check-in", "bench.keystrokes"),
     ("Scanning through the window system: a USB scanner typing under Xvfb", "bench.scan_x"),
     ("The whole desk: start to ready, login included", "bench.gui_start"),
     ("Badges: render one, render a batch", "bench.badges"),
