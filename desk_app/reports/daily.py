@@ -29,8 +29,8 @@ Progress = Callable[[int, int], None]
 
 PROGRESS_EVERY = 1000
 CSV_COLUMNS = (
-    "seq", "local_time", "utc_time", "entrance", "desk", "staff", "action", "reference", "outcome", "reasons",
-    "detail", "entry_hash",
+    "seq", "local_time", "utc_time", "entrance", "desk", "staff", "supervisor", "action", "reference", "outcome",
+    "reasons", "detail", "entry_hash",
 )  # fmt: skip
 # A cell starting with one of these is a formula to Excel or LibreOffice; scanned codes are not to be trusted.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -50,6 +50,7 @@ def csv_row(entry: LogEntry, event: EventConfig) -> list[str | int]:
         _cell(record.entrance),
         _cell(record.desk),
         _cell(record.staff),
+        _cell(record.detail.get("supervisor", "")),  # who authorised an override, reprint or void at that desk
         record.action.value,
         _cell(record.reference),
         record.outcome,

@@ -22,8 +22,13 @@ def staff_state(store: Store, login: str) -> dict[str, str]:
 def badge_state(store: Store, *serials: str) -> dict[str, str]:
     states = {}
     for serial in serials:
-        states.update({f"badge:{s}": state_hash(*row) for s, row in store.badges.rows(serial).items()})
+        states.update({badge_key(s): state_hash(*row) for s, row in store.badges.rows(serial).items()})
     return states
+
+
+def badge_key(serial: str) -> str:
+    """The name a badge's state is logged under."""
+    return f"badge:{serial}"
 
 
 def meta_state(store: Store, key: str) -> dict[str, str]:
@@ -34,7 +39,7 @@ def meta_state(store: Store, key: str) -> dict[str, str]:
 
 def current_states(store: Store) -> dict[str, str]:
     states = {f"staff:{login}": state_hash(*row) for login, row in store.staff.rows().items()}
-    states |= {f"badge:{serial}": state_hash(*row) for serial, row in store.badges.rows().items()}
+    states |= {badge_key(serial): state_hash(*row) for serial, row in store.badges.rows().items()}
     for key in (EVENT_CONFIG_KEY, REHEARSAL_KEY, *store.meta.with_prefix(VERIFY_KEY_PREFIX)):
         states |= meta_state(store, key)
     return states

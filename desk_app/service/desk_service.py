@@ -27,6 +27,7 @@ from desk_app.core.model import (
     StaffMember,
 )
 from desk_app.core.pins import PinLock
+from desk_app.core.state import STATE_PREFIX
 from desk_app.errors import ConfigError
 from desk_app.intake.importer import ImportSummary, import_list
 from desk_app.office.confirmations import write_confirmations
@@ -36,7 +37,7 @@ from desk_app.reports.stamp import ExportStamp
 from desk_app.reports.totals import DayTotals
 from desk_app.service import witness
 from desk_app.service.access import Access
-from desk_app.service.audit import REHEARSAL_KEY, audit, require_sound
+from desk_app.service.audit import REHEARSAL_KEY, audit, badge_key, require_sound
 from desk_app.service.checkins import CheckinResult, Checkins, ScanResult
 from desk_app.service.counts import LiveCounts, live_counts
 from desk_app.service.issuing import BadgeDrawer, BadgeIssuer
@@ -247,6 +248,18 @@ class DeskService:
     def active_badge(self, reference: str) -> Badge | None:
         """The badge a person holds now (handed over or being printed)."""
         return self._store.badges.active_for(reference)
+
+    def badge_supervisor(self, badge: Badge) -> str:
+        """The supervisor (login) who authorised ``badge``: an override at the ID check or a reprint; "" for a badge
+        the counter issued alone. Read from the log, where the authorisation was recorded with the badge."""
+        state_key = STATE_PREFIX + badge_key(badge.serial)
+        for entry in reversed(self._store.log.for_reference(badge.reference)):
+            record = entry.record
+            if record.action not in (Action.OVERRIDE, Action.REPRINT) or "supervisor" not in record.detail:
+                continue
+            if record.detail.get("serial") == badge.serial or state_key in record.detail:
+                return record.detail["supervisor"]
+        return ""
 
     def find_badge(self, text: str) -> Badge | None:
         """A badge by its serial, else the badge a reference holds."""

@@ -830,11 +830,11 @@
     </message>
     <message>
         <source>✓ read (%1), check digits hold</source>
-        <translation>✓ lue (%1), chiffres de contrôle corrects</translation>
+        <translation>✓ %1 lue, contrôles corrects</translation>
     </message>
     <message>
         <source>ID document: passport &amp;zone</source>
-        <translation>Pièce d&apos;identité&#xa0;: &amp;zone du passeport</translation>
+        <translation>Pièce d&apos;identité&#xa0;: &amp;zone</translation>
     </message>
     <message>
         <source>Machine-readable zone of the passport or ID card</source>
@@ -1085,6 +1085,10 @@
     <message>
         <source>Staff</source>
         <translation>Personnel</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
     </message>
     <message>
         <source>What</source>
@@ -1534,6 +1538,10 @@ Base de données&#xa0;: %2</translation>
     <message>
         <source>A forged printout was refused on %1 at the %2, desk %3, by %4 (log entry %5).</source>
         <translation>Un imprimé falsifié a été refusé le %1 à l&apos;%2, poste %3, par %4 (entrée %5 du journal).</translation>
+    </message>
+    <message>
+        <source>%1, authorised by supervisor %2</source>
+        <translation>%1, autorisé par le superviseur %2</translation>
     </message>
     <message>
         <source>Badge %1 was issued on %2 at the %3, desk %4, by %5.</source>

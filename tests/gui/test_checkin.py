@@ -543,6 +543,14 @@ def test_a_supervisor_accepts_a_newer_passport_with_their_pin(qtbot: QtBot, coun
     override = next(e.record for e in entries if e.record.action is Action.OVERRIDE)
     assert override.detail["supervisor"] == "sam" and override.detail["reason"] == "new passport, old number checked"
     assert [e.record.action for e in entries][-2:] == [Action.PRINT, Action.ISSUE]
+    view.activateWindow()  # the dialog gone, the screen has the keyboard again
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
+    press(Qt.Key.Key_Escape, counter.clock)
+    scan_printout(qtbot, counter, MUELLER)  # back again: the badge names the clerk and the supervisor
+    assert (
+        "Badge M-000001 was issued on 14 Feb 09:00 at the Groups entrance, desk G1, by Anna Counter (anna), "
+        "authorised by supervisor Sam Supervisor (sam)." in view.banner.content.lines
+    )
 
 
 def test_a_failed_print_leaves_the_person_not_served_and_retries(qtbot: QtBot, counter: Counter) -> None:

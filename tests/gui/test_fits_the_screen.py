@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -152,6 +152,12 @@ def walk_the_checkin(walk: Walk, qtbot: QtBot, window: MainWindow, counter: Coun
     view.request_override()
     assert view.override_dialog is not None
     walk.look("override dialog", view.override_dialog)
+    id_check = QRect(view.id_check.mapToGlobal(QPoint(0, 0)), view.id_check.size())
+    photo = QRect(view.applicant.photo.mapToGlobal(QPoint(0, 0)), view.applicant.photo.size())
+    if folder := os.environ.get("DESK_APP_FIT_SHOTS"):
+        QApplication.primaryScreen().grabWindow(0).save(f"{folder}/{walk.language}-screen-override.png")
+    covered = [rect for rect in (id_check, photo) if view.override_dialog.frameGeometry().intersects(rect)]
+    assert not covered, f"the override dialog {view.override_dialog.frameGeometry()} hides {covered}"
     view.override_dialog.reject()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)

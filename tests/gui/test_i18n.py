@@ -79,7 +79,7 @@ def test_language_switch_retranslates_every_open_window_and_back(
             "lock": window.menus.lock.text(),
             "place": window.status.place_label.text(),
             "header": str(window.log_view.model.headerData(1, Qt.Orientation.Horizontal)),
-            "outcome": str(window.log_view.model.data(window.log_view.model.index(1, 7))),
+            "outcome": str(window.log_view.model.data(window.log_view.model.index(1, 8))),
             "count": window.log_view.count_label.text(),
             "export": export.windowTitle(),
             "export button": export.export_button.text(),

@@ -62,11 +62,11 @@ def test_log_view_shows_the_day_and_filters_by_desk_and_outcome(qtbot: QtBot, wo
     assert cell(view.model, 1, 1) == "09:05:00"  # event time
     view.set_filter(desk="G2")
     assert [e.record.reference for e in view.model.rows] == ["AN24-000003"]
-    assert cell(view.model, 0, 7) == "Wrong entrance"
+    assert cell(view.model, 0, 8) == "Wrong entrance"
     view.set_filter(desk="G1", outcome=Outcome.REFUSE.value)
     assert [e.record.reference for e in view.model.rows] == ["DM24-999999"]
-    assert cell(view.model, 0, 8) == "not in the accreditation list"
-    tooltip = view.model.data(view.model.index(0, 8), Qt.ItemDataRole.ToolTipRole)
+    assert cell(view.model, 0, 9) == "not in the accreditation list"
+    tooltip = view.model.data(view.model.index(0, 9), Qt.ItemDataRole.ToolTipRole)
     assert tooltip.startswith("NOT_FOUND\n")
     assert "1 entry shown" in view.count_label.text() and "5 in the day" in view.count_label.text()
     view.set_filter(outcome=Outcome.ISSUE.value)
@@ -297,6 +297,18 @@ def test_reprint_and_void_need_a_supervisor_pin_and_a_reason(qtbot: QtBot, world
     voids = [e for e in world.store.log.for_reference("DM24-000001") if e.record.action is Action.VOID]
     assert voids[-1].record.detail["reason"] == "handed to the wrong person"
     assert voids[-1].record.detail["supervisor"] == "sam" and voids[-1].record.staff == "anna"
+    log = LogView(world.session("sam"))  # the log names both: the clerk at the desk and the supervisor
+    qtbot.addWidget(log)
+    log.set_day(FIRST_DAY)
+    log.reload()
+    staff_and_supervisor = {
+        (cell(log.model, row, 4), cell(log.model, row, 5), cell(log.model, row, 6))
+        for row, entry in enumerate(log.model.rows)
+        if entry.record.action in (Action.REPRINT, Action.VOID)
+    }
+    assert staff_and_supervisor == {("anna", "sam", "Reprint"), ("anna", "sam", "Badge voided")}
+    with_reprint = world.desk.find_badge("M-000002")
+    assert with_reprint is not None and world.desk.badge_supervisor(with_reprint) == "sam"
 
 
 # --- from the main window --------------------------------------------------------------------------------------

@@ -75,14 +75,17 @@ def check_id(verdict: Verdict, code: CodeStatus) -> BannerContent:
     )
 
 
-def verdict(verdict: Verdict, event: EventConfig, prior_staff: str, code: CodeStatus) -> BannerContent:
-    """A verdict of the rules, with every reason in words and what to do next."""
+def verdict(
+    verdict: Verdict, event: EventConfig, code: CodeStatus, prior_staff: str = "", prior_supervisor: str = ""
+) -> BannerContent:
+    """A verdict of the rules, with every reason in words and what to do next; an earlier badge names who issued it
+    and the supervisor who authorised it."""
     tone, symbol = _LOOK[verdict.outcome]
     lines = [sentence(reason_text(reason)) for reason in verdict.reasons if reason not in _NOTES]
     if ALARMS.intersection(verdict.reasons) or verdict.prior_forgery is not None:
         lines.insert(0, translate("Banner", "Call a supervisor or security now; keep the printout and do not argue."))
     if verdict.prior_badge is not None:
-        lines.append(already_issued_text(verdict.prior_badge, event, prior_staff))
+        lines.append(already_issued_text(verdict.prior_badge, event, prior_staff, prior_supervisor))
     if verdict.prior_forgery is not None:
         lines.append(forgery_text(verdict.prior_forgery, event))
     if verdict.outcome is Outcome.REDIRECT and verdict.redirect_to in event.entrances:

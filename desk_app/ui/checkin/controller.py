@@ -77,6 +77,7 @@ class Lookup:
     verdict: Verdict
     final: bool
     prior_staff: str = ""
+    prior_supervisor: str = ""  # who authorised the badge already issued, when a supervisor did
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class Decision:
 
     result: CheckinResult
     prior_staff: str = ""
+    prior_supervisor: str = ""
 
 
 class _ReportingPrinter:
@@ -232,11 +234,11 @@ class CheckinController(QObject):
             self._photo(scanned.application),
             scanned.verdict,
             scanned.final,
-            self._staff_name(scanned.verdict.prior_badge),
+            *self._issuers(scanned.verdict.prior_badge),
         )
 
     def _decided(self, ticket: int, result: CheckinResult) -> None:
-        self._emit(self.decided, ticket, Decision(result, self._staff_name(result.verdict.prior_badge)))
+        self._emit(self.decided, ticket, Decision(result, *self._issuers(result.verdict.prior_badge)))
         badge = result.badge
         if result.verdict.issues_badge and badge is not None:
             self._printer_lane.start(lambda: self._print(ticket, badge))
@@ -276,8 +278,12 @@ class CheckinController(QObject):
         image = QImage.fromData(photo) if photo else QImage()
         return None if image.isNull() else image
 
-    def _staff_name(self, badge: Badge | None) -> str:
-        return self.desk.staff_display_name(badge.staff) if badge is not None else ""
+    def _issuers(self, badge: Badge | None) -> tuple[str, str]:
+        """Who issued ``badge`` and the supervisor who authorised it (or ""), by name."""
+        if badge is None:
+            return "", ""
+        supervisor = self.desk.badge_supervisor(badge)
+        return self.desk.staff_display_name(badge.staff), self.desk.staff_display_name(supervisor) if supervisor else ""
 
     # --- plumbing -------------------------------------------------------------------------------------------
 

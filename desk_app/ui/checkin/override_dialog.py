@@ -8,9 +8,11 @@ dialog and the supervisor tries again; wrong PINs in a row lock the login for a 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desk_app.ui.i18n import Retranslates
+
+MIN_WIDTH = 1000
 
 
 class OverrideDialog(Retranslates, QDialog):
@@ -29,6 +31,7 @@ class OverrideDialog(Retranslates, QDialog):
     def __init__(self, summary: str, login: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModal(True)
+        self.setMinimumWidth(MIN_WIDTH)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.summary = QLabel(summary, self)
@@ -46,21 +49,28 @@ class OverrideDialog(Retranslates, QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=self
         )
-        form = QFormLayout()
-        form.addRow(self.login_label, self.login_edit)
-        form.addRow(self.pin_label, self.pin_edit)
-        form.addRow(self.reason_label, self.reason_edit)
+        # One row: labels over login, PIN, reason, and the buttons. A low dialog sits above the applicant and the ID
+        # check (``CheckinView``), which the supervisor compares while typing.
+        row = QGridLayout()
+        row.setHorizontalSpacing(12)
+        row.setVerticalSpacing(2)
+        labels = (self.login_label, self.pin_label, self.reason_label)
+        edits = (self.login_edit, self.pin_edit, self.reason_edit)
+        for column, (label, edit) in enumerate(zip(labels, edits, strict=True)):
+            row.addWidget(label, 0, column)
+            row.addWidget(edit, 1, column)
+        row.setColumnStretch(2, 1)
+        row.addWidget(self.buttons, 1, 3)
         layout = QVBoxLayout(self)
+        layout.setSpacing(4)
         layout.addWidget(self.intro)
         layout.addWidget(self.summary)
-        layout.addLayout(form)
+        layout.addLayout(row)
         layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         for edit in (self.login_edit, self.pin_edit, self.reason_edit):
             edit.textChanged.connect(self._on_text_changed)
-        self.setMinimumWidth(720)
         self.retranslate()
         self._on_text_changed()
         (self.pin_edit if login else self.login_edit).setFocus()

@@ -145,13 +145,17 @@ def forgery_text(attempt: ForgeryAttempt, event: EventConfig) -> str:
     )
 
 
-def already_issued_text(badge: Badge, event: EventConfig, staff_name: str) -> str:
-    """When, where and by whom the person's badge was issued (``desk_app.messages.already_issued_text`` in words)."""
+def already_issued_text(badge: Badge, event: EventConfig, staff_name: str, supervisor_name: str = "") -> str:
+    """When, where and by whom the person's badge was issued, with the supervisor who authorised it (an override or
+    a reprint); ``desk_app.messages.already_issued_text`` in words."""
+    issuer = staff_name or badge.staff
+    if supervisor_name:
+        issuer = fill(translate("Reason", "%1, authorised by supervisor %2"), issuer, supervisor_name)
     return fill(
         translate("Reason", "Badge %1 was issued on %2 at the %3, desk %4, by %5."),
         badge.serial,
         format_moment(badge.issued_at, event),
         entrance_name(event, badge.entrance),
         badge.desk,
-        staff_name or badge.staff,
+        issuer,
     )

@@ -32,12 +32,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from desk_app.core.model import Outcome, Verdict
 from desk_app.service import AbandonedBy, PrintResult
@@ -75,6 +72,9 @@ class Stage(enum.Enum):
     SERVED = "served"
     PRINT_FAILED = "print_failed"
     PROBLEM = "problem"
+
+
+DIALOG_MARGIN = 8
 
 
 def monotonic_ms() -> float:
@@ -313,7 +313,7 @@ class CheckinView(CheckinScreen):
         self.applicant.show_applicant(lookup.application, lookup.photo, self.event_config, lookup.code)
         if lookup.final:
             self.id_check.set_application(None, self.event_config)
-            self._show_verdict(lookup.verdict, lookup.prior_staff)
+            self._show_verdict(lookup.verdict, lookup.prior_staff, lookup.prior_supervisor)
             self.scan_bar.field.setFocus()
             return
         self.id_check.set_application(lookup.application, self.event_config)
@@ -384,7 +384,7 @@ class CheckinView(CheckinScreen):
         if self.override_dialog is not None and self.override_dialog.busy:
             self.override_dialog.accepted_by_desk()
         verdict = decision.result.verdict
-        self._show_verdict(verdict, decision.prior_staff)
+        self._show_verdict(verdict, decision.prior_staff, decision.prior_supervisor)
         if verdict.outcome is Outcome.ISSUE and decision.result.badge is not None:
             self._serial = decision.result.badge.serial
             self._set_stage(Stage.PRINTING)
@@ -395,11 +395,11 @@ class CheckinView(CheckinScreen):
         else:
             self.scan_bar.field.setFocus()
 
-    def _show_verdict(self, verdict: Verdict, prior_staff: str) -> None:
+    def _show_verdict(self, verdict: Verdict, prior_staff: str, prior_supervisor: str) -> None:
         assert self._lookup is not None
         code = self._lookup.code
         self._set_stage(Stage.VERDICT)
-        self.show_banner(lambda: banner_words.verdict(verdict, self.event_config, prior_staff, code))
+        self.show_banner(lambda: banner_words.verdict(verdict, self.event_config, code, prior_staff, prior_supervisor))
         self.sounds.play(_CUE[verdict.outcome])
         self.verdict_shown.emit(verdict.outcome.value)
 
@@ -438,11 +438,21 @@ class CheckinView(CheckinScreen):
         if decision.result.verdict.outcome is not Outcome.NEEDS_SUPERVISOR:
             return
         self.quiet_banner()  # the supervisor compares the ID details with the application
-        summary = banner_words.verdict(decision.result.verdict, self.event_config, "", self._lookup.code).lines  # type: ignore[union-attr]
+        summary = banner_words.verdict(decision.result.verdict, self.event_config, self._lookup.code).lines  # type: ignore[union-attr]
         login = self.session.staff.login if self.session.is_supervisor else ""
         self.override_dialog = OverrideDialog("\n".join(summary[:-1]), login, self)
         self.override_dialog.submitted.connect(self._on_override_dialog_submitted)
         self.override_dialog.open()
+        self._place_clear_of_id_check(self.override_dialog)
+
+    def _place_clear_of_id_check(self, dialog: QDialog) -> None:
+        """Just above the applicant and the ID check, over the look-up line and the banner (the dialog repeats the
+        reasons): the supervisor compares the documents with the application while typing their PIN."""
+        panels = self.stack.mapToGlobal(QPoint(0, 0))
+        dialog.resize(max(dialog.minimumSizeHint().width(), self.stack.width()), dialog.minimumSizeHint().height())
+        frame = dialog.frameGeometry()
+        top = max(self.window().screen().availableGeometry().top(), panels.y() - frame.height() - DIALOG_MARGIN)
+        dialog.move(panels.x(), top)
 
     def _on_override_dialog_submitted(self, supervisor: str, pin: str, reason: str) -> None:
         check = self.id_check

@@ -52,6 +52,7 @@ class LogModel(ListTableModel[LogEntry]):
             Column(QT_TRANSLATE_NOOP("LogModel", "Entrance"), lambda e: entrance_name(event, e.record.entrance)),
             Column(QT_TRANSLATE_NOOP("LogModel", "Desk"), lambda e: e.record.desk),
             Column(QT_TRANSLATE_NOOP("LogModel", "Staff"), lambda e: e.record.staff),
+            Column(QT_TRANSLATE_NOOP("LogModel", "Supervisor"), lambda e: e.record.detail.get("supervisor", "")),
             Column(QT_TRANSLATE_NOOP("LogModel", "What"), lambda e: action_name(e.record.action)),
             Column(QT_TRANSLATE_NOOP("LogModel", "Reference"), lambda e: e.record.reference),
             Column(QT_TRANSLATE_NOOP("LogModel", "Outcome"), lambda e: outcome_name(e.record.outcome)),

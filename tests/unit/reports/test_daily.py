@@ -236,6 +236,7 @@ def test_csv_rows_carry_local_and_utc_time_and_the_hash(day: Day, tmp_path: Path
         "entrance": "groups",
         "desk": ODD_DESK,
         "staff": "anna",
+        "supervisor": "",
         "action": "CHECKIN",
         "reference": "AN24-000004",
         "outcome": "REDIRECT",
