@@ -57,8 +57,10 @@ class HelpDialog(Retranslates, QDialog):
                 "Everything at the desk works from the keyboard. A scan goes where it belongs wherever the cursor "
                 "is, and is never typed into a field: a printout's code starts a check-in (this window closes for "
                 "it), a passport zone fills the ID check. While a form or a PIN is asked for, or the desk is "
-                "locked, a scan is not used; the status bar says so and the log keeps it. Tab moves between fields, "
-                "Enter confirms, Esc closes a window."
+                "locked, a scan is not used; the status bar says so and the log keeps it. At the ID check the "
+                "cursor goes where the next step is: type the press card's last four characters (or all of it), "
+                "then Enter on “Face matches the photo” once you have compared the face. Enter on a name looks up "
+                "the one person found. Tab moves between fields, Enter confirms, Esc closes a window."
             )
         )
         self.table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Action")])

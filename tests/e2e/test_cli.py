@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sqlite3
 import subprocess
@@ -161,7 +162,8 @@ def test_staff_can_be_disabled_and_the_log_says_by_whom(ready: Run, tmp_path: Pa
     not_a_supervisor = ready("staff", "enable", "anna", "--supervisor", "anna", "--pin-stdin", stdin="2468\n")
     assert not_a_supervisor.returncode == 2
     assert ready("staff", "enable", "anna", "--supervisor", "sam", "--pin-stdin", stdin="975310\n").returncode == 0
-    assert any(",sam,STAFF_DISABLED," in line and "anna" in line for line in day_log(ready, tmp_path))
+    rows = csv.DictReader(day_log(ready, tmp_path))
+    assert any(row["staff"] == "sam" and row["action"] == "STAFF_DISABLED" and "anna" in row["detail"] for row in rows)
 
 
 def test_lookup_ignores_accents_case_and_script_marks(ready: Run) -> None:

@@ -1,15 +1,17 @@
 """Qt tests run offscreen, with no display and no camera, and fail on any Qt warning we did not expect.
 
 The platform must be chosen before the QApplication exists: without a display and without it, Qt aborts the whole
-run with no message. The offscreen screen is the smallest a desk has, 1366x768 (``desk_screen.json``): windows open
-maximised on it as they would at the counter.
+run with no message. The offscreen screen is the smallest a desk has, 1366x768 (``DESK_APP_SCREEN`` sets another):
+windows open maximised on it as they would at the counter.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,8 +20,20 @@ from typing import BinaryIO
 import pytest
 
 GUI_TESTS = Path(__file__).resolve().parent
+SCREEN = os.environ.get("DESK_APP_SCREEN", "1366x768")  # 1920x1080 for the large screenshots
+
+
+def _offscreen_screen(size: str) -> Path:
+    """A configuration file for Qt's offscreen platform with one screen of ``size`` (WIDTHxHEIGHT)."""
+    width, height = (int(part) for part in size.split("x"))
+    screen = {"name": "Desk", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96}
+    path = Path(tempfile.gettempdir()) / f"desk-app-screen-{size}.json"
+    path.write_text(json.dumps({"screens": [screen | {"logicalBaseDpi": 96, "dpr": 1}]}))
+    return path
+
+
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":  # before any QApplication exists
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={GUI_TESTS / 'desk_screen.json'}"
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_offscreen_screen(SCREEN)}"
 
 # Harmless on a machine without PipeWire or VA-API: QtMultimedia probes for them and says so.
 HARMLESS_QT_MESSAGES = (

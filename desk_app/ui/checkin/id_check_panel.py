@@ -138,6 +138,7 @@ class IdCheckPanel(Retranslates, QFrame):
         grid.setVerticalSpacing(0)
         grid.setColumnStretch(1, 1)
         heading = QHBoxLayout()
+        heading.setSpacing(16)
         heading.addWidget(self.zone_label)
         heading.addWidget(self.zone_status, 1)
         grid.addLayout(heading, 0, 0, 1, 3)
