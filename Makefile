@@ -24,13 +24,14 @@ APT_TEST := $(APT_BASE) socat cups printer-driver-cups-pdf postgresql $(APT_XSES
 APT_DEMO := $(APT_BASE)
 APT_BENCH := $(APT_BASE) cups printer-driver-cups-pdf postgresql $(APT_XSESSION)
 
-.PHONY: demo test bench bundle wheel lint format clean help translations
+.PHONY: demo test bench bundle wheel lint format clean help translations screenshots
 
 help:
 	@echo "make demo   build the demo database and start the desk on it"
 	@echo "make test   lint, type-check and run the whole test suite"
 	@echo "make bench  run the benchmarks and write bench/RESULTS.md"
 	@echo "make wheel  build the wheel and the sdist into dist/"
+	@echo "make screenshots  redraw docs/screens at 1366x768 and 1920x1080, in English and French"
 	@echo "make bundle build the standalone folder build/bundle/desk-app/ (no Python needed on the desk)"
 
 # Install the Debian packages in $(1) that are missing, or say how.
@@ -80,6 +81,13 @@ bench:
 	$(call ensure_apt,$(APT_BENCH))
 	@$(MAKE) --no-print-directory $(STAMP)
 	$(BIN)/python -m bench
+
+screenshots:
+	$(call ensure_apt,$(APT_TEST))
+	@$(MAKE) --no-print-directory $(STAMP)
+	for screen in 1366x768 1920x1080; do \
+		DESK_APP_SCREEN=$$screen DESK_APP_SCREENSHOTS=docs/screens $(BIN)/python -m pytest -q tests/gui/test_fits_the_screen.py || exit 1; \
+	done
 
 wheel:
 	$(call ensure_apt,$(APT_BASE))

@@ -1,13 +1,8 @@
-"""English and French: the switch while running, complete and current translation files, and screenshots of the
-shell's screens in both languages.
-
-Screenshots go to a temporary folder; to refresh the committed ones:
-``DESK_APP_SCREENSHOTS=docs/screens .venv/bin/python -m pytest tests/gui/test_i18n.py -k screens``.
-"""
+"""English and French: the switch while running, and complete and current translation files. (Every screen in both
+languages, and their pictures: ``test_fits_the_screen``.)"""
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from datetime import date
@@ -15,24 +10,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desk_app.errors import RowProblem
 from desk_app.service import DeskService
-from desk_app.ui.checkin import CheckinView
-from desk_app.ui.checkin.sounds import SilentSounds
 from desk_app.ui.i18n import I18N_DIR, Translations
-from desk_app.ui.login import LoginDialog
 from desk_app.ui.main_window import MainWindow
-from desk_app.ui.session import DeskSession
 from desk_app.ui.station_dialog import StationDialog
 from desk_app.ui.supervisor.exports import ExportDialog
-from desk_app.ui.supervisor.import_dialog import ImportDialog
-from desk_app.ui.theme import apply_theme
 from desk_app.ui.translations import LANGUAGES, lrelease, lupdate, messages, ts_path
 from tests.conftest import FixedClock
-from tests.gui.shell_helpers import GROUPS_G1, FakeCheckinView, World, make_world
+from tests.gui.shell_helpers import FakeCheckinView, World, make_world
 
 FIRST_DAY = date(2024, 2, 14)
 MAX_SCREENSHOT_BYTES = 200_000
@@ -167,103 +155,6 @@ def test_french_keeps_the_placeholders_of_every_text() -> None:
             if marker in message.source and not all(marker in form for form in message.translations):
                 wrong.append(f"{message} lacks {marker}")
     assert wrong == []
-
-
-# --- screenshots -----------------------------------------------------------------------------------------------
-
-
-def screenshot_folder(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("DESK_APP_SCREENSHOTS") or tmp_path / "screens")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def real_checkin_view(session: DeskSession, parent: QWidget) -> QWidget:
-    return CheckinView(session, parent, sounds=SilentSounds())
-
-
-@pytest.fixture
-def themed(qapp: QApplication) -> Iterator[None]:
-    """The desk's look (large type, Fusion, focus frames) for pictures, then the test suite's own again."""
-    font, style, sheet = qapp.font(), qapp.style().name(), qapp.styleSheet()
-    apply_theme(qapp)
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setStyle(style)
-    qapp.setFont(font)
-
-
-@pytest.mark.usefixtures("themed")
-def test_screens_in_english_and_french(qtbot: QtBot, world: World, translations: Translations, tmp_path: Path) -> None:
-    folder = screenshot_folder(tmp_path)
-    written: list[Path] = []
-    world.badges_dir = Path("/var/lib/desk-app/badges")  # shown, never written to: pictures without temporary paths
-
-    def shoot(widget: QWidget, name: str) -> None:
-        QCoreApplication.processEvents()
-        path = folder / f"{name}-{translations.language}.png"
-        assert widget.grab().save(str(path)), path
-        written.append(path)
-
-    counter = MainWindow(world.session("anna"), translations, checkin_view=real_checkin_view)
-    supervisor = MainWindow(world.session("sam"), translations, checkin_view=real_checkin_view)
-    login = LoginDialog(world.desk, GROUPS_G1, "Demo desk: log in as counter1 with PIN 2481.")
-    station = StationDialog(world.desk.event, tmp_path / "s.toml", translations=translations, list_printers=lambda: [])
-    for widget in (counter, supervisor, login, station):
-        qtbot.addWidget(widget)
-        widget.show()
-    station.desk_edit.setText("G1")
-    station.folder_edit.setText("/var/lib/desk-app/badges")
-    login.form.set_login("anna")
-    supervisor.log_view.set_day(FIRST_DAY)
-    supervisor.badges.find_edit.setText("M-000001")
-    supervisor.badges.find_button.click()
-    supervisor.staff_page.login_edit.setText("lea")
-    supervisor.staff_page.name_edit.setText("Léa Fontaine")
-    export = ExportDialog(supervisor.session, Path("/home/supervisor/Documents"), supervisor)
-    export.set_day(FIRST_DAY)
-    importer = ImportDialog(supervisor.session, "sam", supervisor)
-    importer.file_edit.setText("/media/usb/accreditation-list.csv")
-    importer.show_rejection(  # what a rejected file shows, without running an import for a picture
-        [
-            RowProblem(3, "date_of_birth", "'1990-13-45' is not a date (YYYY-MM-DD)"),
-            RowProblem(4, "kind", "'vip' is not one of ministerial, annual"),
-            RowProblem(7, "document_expiry", "'2023-11-30' is before the event: the document has expired"),
-        ]
-    )
-
-    for language in ("en", "fr"):
-        translations.switch(language)
-        settle()
-        shoot(login, "login")
-        shoot(station, "station")
-        counter.on_show_checkin()
-        shoot(counter, "main-checkin")
-        for action, name in (
-            (supervisor.on_show_counts, "supervisor-counts"),
-            (supervisor.on_show_log, "supervisor-log"),
-            (supervisor.on_show_badges, "supervisor-badges"),
-            (supervisor.on_show_staff, "supervisor-staff"),
-        ):
-            action()
-            shoot(supervisor, name)
-        export.show()
-        shoot(export, "export")
-        export.hide()
-        importer.show()
-        shoot(importer, "import-errors")
-        importer.hide()
-        counter.on_help()
-        assert counter.dialog is not None
-        shoot(counter.dialog, "help")
-        counter.dialog.reject()
-        counter.lock()
-        shoot(counter, "locked")
-        counter.lock_screen.form.pin_edit.setText("2468")
-        counter.lock_screen.form.submit_button.click()
-    for path in written:
-        assert 0 < path.stat().st_size < MAX_SCREENSHOT_BYTES, path
-    assert len(written) == 2 * 11
 
 
 def test_i18n_folder_holds_both_languages() -> None:
