@@ -10,6 +10,8 @@ import random
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.exceptions import TimeoutError as WaitTimedOut
 from pytestqt.qtbot import QtBot
 
 from desk_app.core.model import Action
@@ -19,6 +21,19 @@ from tests.x_display import XDisplay
 from tests.xsession.conftest import DESK_LAYOUTS, VERDICTS, Counter, Demo, random_focus
 
 SCANS_PER_LAYOUT = 200
+
+
+def wait_for_verdict(qtbot: QtBot, counter: Counter, number: int, scan: str) -> None:
+    """Until the ``number``-th verdict shows; if it does not, what the screen was doing (a rare miss is findable)."""
+    try:
+        qtbot.waitUntil(lambda: len(counter.verdicts) >= number, timeout=15_000)
+    except WaitTimedOut:
+        view = counter.checkin
+        raise AssertionError(
+            f"scan {number} ({scan}) gave no verdict: stage {view.stage}, banner {view.banner.content.state}, "
+            f"status {view.scan_bar.status.text()!r}, focus {QApplication.focusWidget()!r}, "
+            f"wedge holding {counter.wedge.holding!r}"
+        ) from None
 
 
 @pytest.mark.parametrize("layout", list(DESK_LAYOUTS))
@@ -37,10 +52,11 @@ def test_every_scan_gives_a_verdict_wherever_the_focus_is(
     focus_seen = set()
     code = ""
     for number in range(1, SCANS_PER_LAYOUT + 1):
-        focus_seen.add(random_focus(counter, rng))
+        where = random_focus(counter, rng)
+        focus_seen.add(where)
         code = rng.choice([other for other in demo.codes if other != code])  # the same twice is a no-op
         scanner.scan(code, delay_ms=2)
-        qtbot.waitUntil(lambda n=number: len(counter.verdicts) >= n, timeout=15_000)
+        wait_for_verdict(qtbot, counter, number, f"focus on {where}, code {code[:24]}…")
         assert counter.fields_with_text() == {}, f"scan {number} left characters in a field"
         assert counter.checkin.action_bar.prompt.text() == "", f"an Enter of scan {number} reached the screen"
         assert counter.checkin.controller.wait_idle()
