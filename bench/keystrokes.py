@@ -2,10 +2,11 @@
 
 A counter with a USB scanner and a passport reader: the scanner types the printout's signed code, the reader types
 the passport's zone, then the clerk types what is asked, into wherever the cursor is (the screen must have put it
-in the right place), until the badge has printed. The clerk's part is the last four characters of the press card
-and Enter on "Face matches the photo". Every person is one of the generated list's approved ministerial
-applicants with a press card, at the Groups entrance; a check-in counts only when the badge printed and the log says
-ISSUE. The same without a passport reader (the document number typed, then Tab) is given for comparison.
+in the right place), until the badge has printed. The clerk's part is the last four characters of the press card,
+a look at the face (one second), and Enter on "Face matches the photo". Every person is one of the generated list's
+approved ministerial applicants with a press card, at the Groups entrance; a check-in counts only when the badge
+printed and the log says ISSUE. The same without a passport reader (the document number typed, then Tab) is given
+for comparison.
 
 Key events go through the real keyboard-wedge filter, devices in bursts, the clerk's keys 60 ms apart.
 """
@@ -28,7 +29,7 @@ from bench.foundation import Figure
 from bench.gui import build_database, open_session, quiet_qt
 from bench.mrz import td3
 from desk_app.core.model import AccreditationKind, Application, Status
-from desk_app.core.text import name_forms
+from desk_app.core.text import document_number_key, name_forms
 from desk_app.ui.checkin import CheckinView, Stage
 from desk_app.ui.checkin.sounds import SilentSounds
 from desk_app.ui.scanners import WedgeFilter
@@ -36,6 +37,7 @@ from desk_app.ui.scanners import WedgeFilter
 MAX_ACTIONS = 4  # scan, passport swipe, press card's last four, Enter
 MAX_KEYSTROKES = 8  # besides the devices
 PERSON_GAP_MS = 60  # a person's keys: well apart, so the wedge filter gives them to the field
+FACE_LOOK_S = 1.0  # the clerk looks from the card to the face before the Enter that confirms it
 
 
 @dataclass
@@ -111,7 +113,8 @@ def check_in(counter: Counter, code: str, person: Application, *, reader: bool) 
     else:
         counter.clerk(count, person.document.number)
         counter.clerk(count, Qt.Key.Key_Tab)
-    counter.clerk(count, person.press.card_number[-4:])
+    counter.clerk(count, document_number_key(person.press.card_number)[-4:])  # the last four letters and digits
+    wait_until(lambda: False, FACE_LOOK_S)
     counter.clerk(count, Qt.Key.Key_Return)
     count.issued = counter.wait_for(Stage.SERVED) and view.session.desk.active_badge(person.reference) is not None
     return count

@@ -56,10 +56,10 @@ PRESS_CARD_TAIL = 4
 
 
 def same_press_card(presented: str, expected: str) -> bool:
-    """The number read off the card is the application's: all of it, or its last ``PRESS_CARD_TAIL`` characters
-    (compared without case, spaces or dashes) when the application's number is longer than that."""
+    """The number read off the card is the application's: all of it, or its end, at least ``PRESS_CARD_TAIL``
+    letters and digits (compared without case, spaces or dashes)."""
     typed, full = document_number_key(presented), document_number_key(expected)
-    return typed == full or (len(typed) == PRESS_CARD_TAIL < len(full) and full.endswith(typed))
+    return bool(full) and (typed == full or (len(typed) >= PRESS_CARD_TAIL and full.endswith(typed)))
 
 
 def press_presented(presented: PresentedPress | None) -> bool:

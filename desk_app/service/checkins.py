@@ -162,7 +162,12 @@ class Checkins:
             accepted = Verdict(Outcome.ISSUE, (*verdict.reasons, Reason.SUPERVISOR_OVERRIDE))
             badge = self._new_badge(station, case, printing)
             states = badge_state(self._store, badge.serial)
-            detail = {"supervisor": supervisor, "reason": reason, "code": case.evidence.code.value}
+            detail = {
+                "supervisor": supervisor,
+                "reason": reason,
+                "code": case.evidence.code.value,
+                "serial": badge.serial,
+            }
             entry = self._journal.record(
                 Action.OVERRIDE,
                 station,

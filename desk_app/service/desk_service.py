@@ -252,13 +252,12 @@ class DeskService:
     def badge_supervisor(self, badge: Badge) -> str:
         """The supervisor (login) who authorised ``badge``: an override at the ID check or a reprint; "" for a badge
         the counter issued alone. Read from the log, where the authorisation was recorded with the badge."""
-        state_key = STATE_PREFIX + badge_key(badge.serial)
+        state_key = STATE_PREFIX + badge_key(badge.serial)  # logs before overrides named their serial
         for entry in reversed(self._store.log.for_reference(badge.reference)):
-            record = entry.record
-            if record.action not in (Action.OVERRIDE, Action.REPRINT) or "supervisor" not in record.detail:
-                continue
-            if record.detail.get("serial") == badge.serial or state_key in record.detail:
-                return record.detail["supervisor"]
+            action, detail = entry.record.action, entry.record.detail
+            made_it = detail.get("serial") == badge.serial or (action is Action.OVERRIDE and state_key in detail)
+            if action in (Action.OVERRIDE, Action.REPRINT) and made_it and "supervisor" in detail:
+                return detail["supervisor"]
         return ""
 
     def find_badge(self, text: str) -> Badge | None:

@@ -381,7 +381,7 @@
     </message>
     <message>
         <source>If they do, tick “Face matches the photo” and press Enter; otherwise press Escape.</source>
-        <translation>Si c&apos;est le cas, cochez «&#xa0;Le visage correspond à la photo&#xa0;» et appuyez sur Entrée&#xa0;; sinon, appuyez sur Échap.</translation>
+        <translation>Si c&apos;est le cas, cochez «&#xa0;Visage conforme à la photo&#xa0;» et appuyez sur Entrée&#xa0;; sinon, appuyez sur Échap.</translation>
     </message>
     <message>
         <source>PRINT FAILED — NOT SERVED</source>
@@ -794,7 +794,7 @@
     </message>
     <message>
         <source>“Face matches the photo” ticked</source>
-        <translation>«&#xa0;Le visage correspond à la photo&#xa0;» coché</translation>
+        <translation>«&#xa0;Visage conforme à la photo&#xa0;» coché</translation>
     </message>
     <message>
         <source>expires too soon</source>
@@ -898,7 +898,7 @@
     </message>
     <message>
         <source>Face matches the photo (required)</source>
-        <translation>Le visage correspond à la photo (obligatoire)</translation>
+        <translation>Visage conforme à la photo (obligatoire)</translation>
     </message>
     <message>
         <source>Face does not &amp;match</source>
@@ -1541,7 +1541,7 @@ Base de données&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1, authorised by supervisor %2</source>
-        <translation>%1, autorisé par le superviseur %2</translation>
+        <translation>%1, sur autorisation du superviseur %2</translation>
     </message>
     <message>
         <source>Badge %1 was issued on %2 at the %3, desk %4, by %5.</source>

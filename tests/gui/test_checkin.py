@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -42,6 +43,7 @@ from desk_app.store.applications import Photo
 from desk_app.ui.checkin import CheckinView, Stage
 from desk_app.ui.checkin.id_check_panel import Mark
 from desk_app.ui.checkin.sounds import Cue, SilentSounds
+from desk_app.ui.checkin.view import FACE_LOOK_MS
 from desk_app.ui.scanners import WedgeFilter
 from desk_app.ui.session import DeskSession
 from tests.conftest import FIRST_MORNING, SUPERVISOR_PIN, FixedClock, make_application, store_of
@@ -606,6 +608,15 @@ def test_enter_on_a_name_looks_up_the_one_person_found(qtbot: QtBot, counter: Co
     assert view.stack.currentIndex() == 0
 
 
+def test_a_name_search_answered_after_the_clerk_moved_on_opens_nobody(qtbot: QtBot, counter: Counter) -> None:
+    view = counter.view
+    view.scan_bar.field.setText("petrova")
+    with qtbot.waitSignal(view.router.found, timeout=5000):
+        view.scan_bar.name_entered.emit("petrova")  # Enter on the name ...
+        press(Qt.Key.Key_Escape, counter.clock)  # ... and Esc before the desk answered
+    assert view.stage is Stage.READY and view.applicant.application is None
+
+
 def test_enter_on_a_name_that_finds_several_goes_into_the_list(qtbot: QtBot, counter: Counter) -> None:
     view, clock = counter.view, counter.clock
     type_text(qtbot, "an", clock)
@@ -631,6 +642,13 @@ def test_the_press_card_is_confirmed_by_its_last_four_characters(qtbot: QtBot, c
     type_text(qtbot, "8213", clock)
     assert view.id_check.marks["press"].mark is Mark.MATCH and not view.id_check.press_message.isVisible()
     assert focused() is view.id_check.face_ok and not view.id_check.face_confirmed
+    press(Qt.Key.Key_Return, clock)  # Enter on the heels of the card (300 ms): not a look at the face
+    clock.advance(FACE_LOOK_MS)
+    held = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r", True)
+    QApplication.sendEvent(focused(), held)  # ... and held down: its repeats are not answers either
+    assert view.stage is Stage.CHECKING and not view.id_check.face_confirmed
+    assert counter.log(MUELLER.reference) == [("LOOKUP", "")]
+    clock.advance(FACE_LOOK_MS)  # the clerk looks at the face, then answers
     with qtbot.waitSignal(view.person_served, timeout=10_000):
         press(Qt.Key.Key_Return, clock)  # Enter on "Face matches the photo": yes, it does; the badge prints
     assert view.id_check.face_confirmed

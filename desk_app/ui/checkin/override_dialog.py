@@ -8,6 +8,7 @@ dialog and the supervisor tries again; wrong PINs in a row lock the login for a 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desk_app.ui.i18n import Retranslates
@@ -24,9 +25,11 @@ class OverrideDialog(Retranslates, QDialog):
 
     Signals:
         submitted(str, str, str): login, PIN, reason; the screen answers with :meth:`refused` or closes the dialog.
+        resized(): its size changed (a message line came): the screen places it again.
     """
 
     submitted = Signal(str, str, str)
+    resized = Signal()
 
     def __init__(self, summary: str, login: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +77,10 @@ class OverrideDialog(Retranslates, QDialog):
         self.retranslate()
         self._on_text_changed()
         (self.pin_edit if login else self.login_edit).setFocus()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     @property
     def busy(self) -> bool:

@@ -157,6 +157,7 @@ class CheckinScreen(Retranslates, QWidget):
         return self.stack.currentIndex() == RESULTS
 
     def show_results(self, hits: list[SearchHit], query: str) -> None:
+        self.quiet_banner()  # the list takes the middle of the screen
         self.results.show_hits(hits, query)
         self.results_heading.setText(
             fill(self.tr("%1 found for “%2” — Down arrow to choose, Enter to look up"), str(len(hits)), query)
@@ -175,7 +176,8 @@ class CheckinScreen(Retranslates, QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, modifiers = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not modifiers:
-            self.on_enter()
+            if not event.isAutoRepeat():  # Enter held down is one Enter: it never issues a second time
+                self.on_enter()
             event.accept()
         elif key == Qt.Key.Key_Escape and not modifiers:
             self.on_escape()

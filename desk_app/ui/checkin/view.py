@@ -32,7 +32,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
@@ -75,6 +75,7 @@ class Stage(enum.Enum):
 
 
 DIALOG_MARGIN = 8
+FACE_LOOK_MS = 800  # the least time between the cursor reaching the face question and an Enter that answers it
 
 
 def monotonic_ms() -> float:
@@ -119,6 +120,7 @@ class CheckinView(CheckinScreen):
         if isinstance(self.sounds, VerdictSounds):
             self.sounds.unavailable.connect(self.on_sounds_unavailable)
         self.controller = CheckinController(session.desk, session.issuer, session.station, self)
+        self._clock = clock
         self.router = ScanRouter(self.controller, clock, self)
         self.override_dialog: OverrideDialog | None = None
         self._ticket = 0
@@ -129,6 +131,8 @@ class CheckinView(CheckinScreen):
         self._serial = ""
         self._sounds_loading = False
         self._entered_name = ""  # a name Enter was pressed on before its search answered
+        self._face_asked_at = 0.0  # when the cursor last came to "Face matches the photo", by any way
+        self.id_check.face_ok.installEventFilter(self)
         self._connect()
         self.retranslate()
         self.reset()
@@ -257,8 +261,8 @@ class CheckinView(CheckinScreen):
 
     def _on_found(self, hits: list[SearchHit], query: str) -> None:
         self.show_results(hits, query)
-        if query == self._entered_name:
-            self._entered_name = ""
+        entered, self._entered_name = self._entered_name, ""
+        if query == entered == self.scan_bar.field.text().strip():  # still the name Enter was pressed on
             self._choose_from_results()
 
     def _choose_from_results(self) -> None:
@@ -344,10 +348,10 @@ class CheckinView(CheckinScreen):
             if not check.face_rejected or widget is not check.face_ok
         ]
         if [widget for _, widget in missing] == [check.face_ok]:
-            if not check.face_ok.hasFocus():
-                self._go_to_face()
+            if not check.face_ok.hasFocus() or self._clock() - self._face_asked_at < FACE_LOOK_MS:
+                self._go_to_face()  # an Enter typed on the heels of the card's number is not a look at the face
                 return
-            check.face_ok.setChecked(True)  # Enter on "Face matches the photo": the clerk answers yes
+            check.face_ok.setChecked(True)  # Enter on "Face matches the photo", after a look: the clerk says yes
             missing = []
         if missing:
             self._prompt(fill(self.tr("Before issuing: %1."), "; ".join(words for words, _ in missing)))
@@ -359,9 +363,15 @@ class CheckinView(CheckinScreen):
         self._send(request)
 
     def _go_to_face(self) -> None:
-        """The documents are done: the face is next, which only a person can check."""
+        """The documents are done: the face is next, which only a person can check. Enter confirms it only once the
+        cursor has been on it for ``FACE_LOOK_MS``: the time to look up from the card to the face."""
         self._status(self.tr("Now the face: Enter if it matches."))
         self.id_check.face_ok.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.id_check.face_ok and event.type() == QEvent.Type.FocusIn:
+            self._face_asked_at = self._clock()
+        return super().eventFilter(watched, event)
 
     def _on_press_confirmed(self) -> None:
         if self.stage is Stage.CHECKING and self.id_check.document() is not None and not self.id_check.face_rejected:
@@ -444,6 +454,11 @@ class CheckinView(CheckinScreen):
         self.override_dialog.submitted.connect(self._on_override_dialog_submitted)
         self.override_dialog.open()
         self._place_clear_of_id_check(self.override_dialog)
+        self.override_dialog.resized.connect(self._on_override_dialog_resized)
+
+    def _on_override_dialog_resized(self) -> None:
+        if self.override_dialog is not None:
+            self._place_clear_of_id_check(self.override_dialog)
 
     def _place_clear_of_id_check(self, dialog: QDialog) -> None:
         """Just above the applicant and the ID check, over the look-up line and the banner (the dialog repeats the
@@ -529,6 +544,7 @@ class CheckinView(CheckinScreen):
 
     def _new_ticket(self) -> None:
         self._ticket += 1
+        self._entered_name = ""
         self._lookup = self._decision = None
         self._last_request = None
         self._serial = ""

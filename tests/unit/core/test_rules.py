@@ -117,8 +117,9 @@ CASES = {
         Outcome.NEEDS_SUPERVISOR,
         [R.PRESS_CARD_MISMATCH],
     ),
-    "press card by its last five": (
-        case(press=PresentedPress("48213")),
+    "press card by its last five": (case(press=PresentedPress("48213")), Outcome.ISSUE, []),
+    "press card by five that are not its end": (
+        case(press=PresentedPress("DJV48")),
         Outcome.NEEDS_SUPERVISOR,
         [R.PRESS_CARD_MISMATCH],
     ),
