@@ -80,8 +80,8 @@ class IdCheckPanel(Retranslates, QFrame):
 
     Signals:
         changed(): anything entered or ticked changed (the marks are already up to date).
-        press_confirmed(): the press card number being typed now matches the application (all of it, or its last
-            four characters): the clerk can go on to the face.
+        press_confirmed(): the press card number being typed now matches the application (all of it, or its end:
+            four letters and digits or more): the clerk can go on to the face.
     """
 
     changed = Signal()
