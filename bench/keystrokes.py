@@ -13,6 +13,7 @@ Key events go through the real keyboard-wedge filter, devices in bursts, the cle
 
 from __future__ import annotations
 
+import gc
 import random
 import tempfile
 import time
@@ -21,7 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -59,9 +60,15 @@ class Counter:
         view.attach_scanner(self.wedge)
 
     def close(self) -> None:
+        """The screen deleted here, on the GUI thread: left to Python's garbage collector, it could be destroyed on
+        whatever thread next allocates (a camera's decoder), which Qt does not survive."""
         self.app.removeEventFilter(self.wedge)
         self.view.shutdown()
         self.view.close()
+        self.view.deleteLater()
+        self.wedge.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
 
     def device(self, count: Count, text: str) -> None:
         """A scanner or passport reader: each line a burst and its Enter, as one action."""
