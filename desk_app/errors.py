@@ -29,6 +29,10 @@ class StaffError(DeskError):
     """Unknown or inactive staff member, wrong PIN, or a role that may not do this."""
 
 
+class InputError(DeskError):
+    """Something typed or scanned that cannot be what it is given as (a look-up longer than any name or code)."""
+
+
 class NotFoundError(DeskError):
     """A reference, badge or staff member that the database does not hold."""
 

@@ -61,8 +61,9 @@ def csv_row(entry: LogEntry, event: EventConfig) -> list[str | int]:
 
 
 def _cell(text: str) -> str:
-    """Text a spreadsheet shows as text: a leading apostrophe stops a crafted code from running as a formula."""
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
+    """Text a spreadsheet shows as text: a leading apostrophe stops a crafted code from running as a formula, also
+    behind spaces (spreadsheets trim them on import: " =1+1" becomes a formula)."""
+    return f"'{text}" if text.lstrip(" \u00a0").startswith(_FORMULA_START) else text
 
 
 def export_csv(

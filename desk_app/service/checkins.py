@@ -223,8 +223,10 @@ class Checkins:
         """What the rules need, read inside the caller's transaction so no other desk can change it meanwhile."""
         reading = self.read_code(code_text)
         application = self._store.applications.get(reading.reference)
-        if application and reading.kind and reading.kind is not application.kind:
-            problem = f"the code says {reading.kind.value}, the list says {application.kind.value}"
+        # The kind letter is trusted only under a signature that verified: a forged letter stays INVALID_CODE.
+        signed_kind = reading.kind if reading.status is CodeStatus.SIGNED_VALID else None
+        if application and signed_kind and signed_kind is not application.kind:
+            problem = f"the code says {signed_kind.value}, the list says {application.kind.value}"
             reading = dataclasses.replace(reading, status=CodeStatus.KIND_MISMATCH, problem=problem)
         active = self._store.badges.active_for(reading.reference) if application else None
         forgery = standing_forgery(self._store.log.for_reference(reading.reference)) if application else None

@@ -28,7 +28,7 @@ from desk_app.core.model import (
 )
 from desk_app.core.pins import PinLock
 from desk_app.core.state import STATE_PREFIX
-from desk_app.errors import ConfigError
+from desk_app.errors import ConfigError, InputError
 from desk_app.intake.importer import ImportSummary, import_list
 from desk_app.office.confirmations import write_confirmations
 from desk_app.printing.base import Printer
@@ -221,7 +221,12 @@ class DeskService:
     # --- looking things up ----------------------------------------------------------------------------------
 
     def find(self, text: str, limit: int = 20, station: Station | None = None) -> list[Application]:
-        """The application a reference or code names, else those whose names match; logged as a LOOKUP."""
+        """The application a reference or code names, else those whose names match; logged as a LOOKUP.
+
+        Raises:
+            InputError: ``text`` is longer than any name or code (``MAX_QUERY`` characters).
+        """
+        _check_query(text)
         exact = self._store.applications.get(self.read_code(text).reference)
         found = [exact] if exact else self._store.applications.search(text, limit)
         detail = {"by": "reference" if exact else "name", "results": str(len(found))}
@@ -229,7 +234,8 @@ class DeskService:
         return found
 
     def search(self, text: str, limit: int = 20) -> list[Application]:
-        """Applications whose names match (accents and case do not matter)."""
+        """Applications whose names match (accents and case do not matter); ``InputError`` as :meth:`find`."""
+        _check_query(text)
         return self._store.applications.search(text, limit)
 
     def application(self, reference: str) -> Application | None:
@@ -370,3 +376,13 @@ class DeskService:
     def write_confirmations(self, key: Ed25519PrivateKey, folder: Path, progress: Progress | None = None) -> int:
         """Accreditation office: the confirmation printout of every approved application."""
         return write_confirmations(self._store, self.event, key, folder, progress)
+
+
+MAX_QUERY = 256  # a signed code is 132 characters, the longest name in a list far less
+
+
+def _check_query(text: str) -> None:
+    if len(text) > MAX_QUERY:
+        raise InputError(
+            f"a look-up is a reference, a code or a name: {MAX_QUERY} characters at most, not {len(text):,}"
+        )

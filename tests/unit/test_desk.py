@@ -10,7 +10,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desk_app.core.codes import sign_code
 from desk_app.core.model import AccreditationKind, Outcome, PresentedDocument, PresentedPress, Reason, Status
-from desk_app.errors import StaffError, StoreError
+from desk_app.errors import InputError, StaffError, StoreError
 from desk_app.service import DeskService, Station
 from desk_app.service.keys import load_signing_key, new_key_pair
 from desk_app.store.applications import Photo
@@ -190,6 +190,25 @@ def test_code_of_the_other_kind_is_refused(listed: DeskService, office_key: Ed25
     result = desk.check_in(GROUPS, code, DOC, CARD)
     assert result.verdict.reasons == (Reason.CODE_KIND_MISMATCH,)
     assert "list says ministerial" in result.log_entry.record.detail["code_problem"]
+
+
+def test_a_look_up_longer_than_any_name_or_code_is_bad_input(listed: DeskService) -> None:
+    for look_up in (listed.find, listed.search):
+        with pytest.raises(InputError, match="256 characters at most, not 131,000") as raised:
+            look_up("A" * 131_000)
+        assert raised.value.exit_code == 2
+    assert listed.find("dm24-000001")  # a real look-up still works
+
+
+def test_a_forged_kind_letter_is_an_invalid_code_not_a_kind_mismatch(
+    listed: DeskService, office_key: Ed25519PrivateKey, clock
+) -> None:
+    desk = DeskService(store_of(listed), listed.event, clock)
+    code = sign_code(office_key, listed.event.id, "DM24-000001", AccreditationKind.MINISTERIAL)
+    forged = code.replace(":M:DM24-000001:", ":A:DM24-000001:")  # the letter changed, the signature kept
+    result = desk.check_in(GROUPS, forged, DOC, CARD)
+    assert (result.verdict.outcome, result.verdict.reasons) == (Outcome.REFUSE, (Reason.INVALID_CODE,))
+    assert result.log_entry.record.detail["code_problem"] == "signature does not verify"
 
 
 def test_a_scan_that_awaits_the_id_check_is_logged_as_a_lookup(listed: DeskService) -> None:

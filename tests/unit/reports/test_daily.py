@@ -259,11 +259,13 @@ def test_csv_joins_several_reasons_with_a_bar(day: Day, tmp_path: Path) -> None:
 def test_csv_cells_cannot_turn_into_spreadsheet_formulas(store: Store, event: EventConfig, tmp_path: Path) -> None:
     moment = datetime(2024, 2, 14, 12, 0, tzinfo=BRUSSELS)
     store.log.append(LogRecord(moment, Action.CHECKIN, "groups", "@desk", "-x", '=HYPERLINK("http://x")', "REFUSE"))
+    store.log.append(LogRecord(moment, Action.CHECKIN, "groups", "  =1+1", "\u00a0@x", " ok = fine", "REFUSE"))
     out = tmp_path / "day.csv"
     export_csv(store, event, DAY, out)
 
-    row = _read_csv(out)[-1]
-    assert (row["desk"], row["staff"], row["reference"]) == ("'@desk", "'-x", '\'=HYPERLINK("http://x")')
+    first, second = _read_csv(out)[-2:]
+    assert (first["desk"], first["staff"], first["reference"]) == ("'@desk", "'-x", '\'=HYPERLINK("http://x")')
+    assert (second["desk"], second["staff"], second["reference"]) == ("'  =1+1", "'\u00a0@x", " ok = fine")
 
 
 def test_progress_is_told_every_thousand_entries_and_at_the_end(
