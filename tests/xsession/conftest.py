@@ -44,6 +44,11 @@ DEMO_MORNING = "2024-02-14T09:30"
 DEMO_DAY = "2024-02-14"
 CODES_USED = 60  # confirmations decoded for the suite (each decode of a PDF takes a moment)
 VERDICTS = frozenset({Action.LOOKUP, Action.CHECKIN})
+# XTest keystrokes are requests the X server stamps when it gets to them; a real keyboard's are stamped as they are
+# read, on the server's input thread. While Xvfb is busy (drawing a verdict over most of the screen) two keys typed
+# 2 ms apart can be stamped 40 ms or more apart: one scan in about 1,200 split in two. The suite allows such a stall
+# (the production gap, 40 ms, is for devices the kernel stamps; ``test_real_process`` keeps it).
+XTEST_MAX_GAP_MS = 120
 # The six desk layouts every scan is tried on, with their setxkbmap names.
 DESK_LAYOUTS = {name: XKB_NAMES[name] for name in ("us", "gb", "be", "fr", "de", "ch")}
 
@@ -186,7 +191,7 @@ def open_counter(qtbot: QtBot, qapp: QApplication, demo: Demo, tmp_path: Path) -
         assert isinstance(qapp, QApplication)
         apply_theme(qapp)
         translations = Translations(qapp)
-        wedge = WedgeFilter(qapp)
+        wedge = WedgeFilter(qapp, max_gap_ms=XTEST_MAX_GAP_MS)
         qapp.installEventFilter(wedge)
         profile = demo_profile(db)
         station = dataclasses.replace(
