@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desk_app.core.event import EventConfig
 from desk_app.core.model import CodeStatus, Outcome, Reason, Verdict
+from desk_app.core.rules import FORGERY_REASONS
 from desk_app.ui.checkin.texts import already_issued_text, fill, forgery_text, outcome_title, reason_text, sentence
 from desk_app.ui.checkin.verdict_banner import BannerContent, Symbol, Tone
 from desk_app.ui.words import in_french
@@ -28,15 +29,7 @@ _LOOK = {
 _NOTES = frozenset({Reason.REFERENCE_NOT_VERIFIED})
 # A printout that may be forged, an accreditation withdrawn by the office, a person held after a forgery: not for the
 # counter to settle alone.
-ALARMS = frozenset(
-    {
-        Reason.INVALID_CODE,
-        Reason.CODE_FOR_OTHER_EVENT,
-        Reason.CODE_KIND_MISMATCH,
-        Reason.REVOKED,
-        Reason.HELD_AFTER_FORGERY,
-    }
-)
+ALARMS = FORGERY_REASONS | {Reason.REVOKED, Reason.HELD_AFTER_FORGERY}
 translate = QCoreApplication.translate  # a name pyside6-lupdate knows: the texts below are collected
 
 
