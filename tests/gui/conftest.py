@@ -7,6 +7,7 @@ windows open maximised on it as they would at the counter.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -50,6 +51,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if GUI_TESTS in item.path.parents:
             item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
             item.add_marker(pytest.mark.qt_log_ignore(*HARMLESS_QT_MESSAGES))
+
+
+@pytest.fixture(autouse=True)
+def collect_qt_garbage_here() -> Iterator[None]:
+    """After each test, Python's cyclic garbage is collected on the GUI thread. Left to the collector's own timing,
+    a test's abandoned widgets can be destroyed on whichever thread allocates next (an export or a camera decoder
+    in a later test), which aborts the whole run."""
+    yield
+    gc.collect()
 
 
 class FakeClock:
