@@ -61,3 +61,40 @@ def same_name(application_name: str, document_name: str, *, truncated: bool = Fa
 def document_number_key(value: str) -> str:
     """Document and press card numbers compared without case, spaces, dashes or MRZ fillers."""
     return re.sub(r"[^0-9A-Z]", "", value.upper())
+
+
+# Unicode categories that never belong in a person's data: controls (C0, C1, DEL), format characters (bidirectional
+# overrides and isolates, zero-width spaces and joiners, the byte-order mark), surrogates, private use, unassigned;
+# and line or paragraph separators, which would start a new line in a log or a terminal.
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def hidden_characters(value: str) -> list[str]:
+    """The characters of ``value`` that are invisible or act on the text around them, once each, in order.
+
+    A name holding one can clear a terminal (ESC), reverse what follows it (U+202E), or look the same as another
+    name while comparing differently (U+200B): the text policy refuses them in people's data at import.
+    """
+    return list(dict.fromkeys(c for c in value if unicodedata.category(c) in _HIDDEN_CATEGORIES))
+
+
+def describe_character(char: str) -> str:
+    """'U+202E RIGHT-TO-LEFT OVERRIDE': how a report names a character it cannot show."""
+    name = unicodedata.name(char, "") or {"Cc": "CONTROL CHARACTER"}.get(unicodedata.category(char), "CHARACTER")
+    return f"U+{ord(char):04X} {name}"
+
+
+def printable(value: str) -> str:
+    """``value`` with each hidden character written as an escape (``\\x1b``, ``\\u202e``), safe for one line of a
+    terminal, a log file or a report: whatever a code or a file holds, it cannot move the cursor, change colours or
+    reverse the text after it."""
+    if not any(unicodedata.category(c) in _HIDDEN_CATEGORIES for c in value):
+        return value
+    return "".join(_escape(c) if unicodedata.category(c) in _HIDDEN_CATEGORIES else c for c in value)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
