@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from badges.codes import draw_code128, draw_qr
 from badges.data import BadgeData, BadgeError, clean_text
 from badges.fit import LINE_HEIGHT, fit_text
-from badges.fonts import ASCENT, Face, register_fonts
+from badges.fonts import ASCENT, Face, register_fonts, runs, text_width
 from badges.layout import MM, Align, Band, Barcode, Box, Field, Photo, PoolMark, QrCode, Template, Text, template_for
 from badges.layout import page_size_mm as _page_size_mm
 from badges.photo import prepare_photo
@@ -26,6 +26,8 @@ INK = (0.08, 0.08, 0.08)
 WHITE = (1.0, 1.0, 1.0)
 NO_PHOTO = "No photo · Sans photo"
 POOL = "POOL"
+# Outline stroke, per unit of font size, that makes a regular CJK font read as bold next to DejaVu Sans Bold.
+FAKE_BOLD_STROKE = 0.03
 
 
 @dataclass(frozen=True)
@@ -139,15 +141,39 @@ def _text(
     line_height = fitted.size * LINE_HEIGHT
     block_top = element.box.y * MM + (height - line_height * len(fitted.lines)) / 2
     canvas.setFillColorRGB(*rgb)
-    canvas.setFont(element.face.value, fitted.size)
     for i, line in enumerate(fitted.lines):
         baseline = page_height - (block_top + i * line_height + fitted.size * ASCENT)
+        line_width = text_width(line, element.face, fitted.size)
         if element.align is Align.LEFT:
-            canvas.drawString(x, baseline, line)
+            start = x
         elif element.align is Align.RIGHT:
-            canvas.drawRightString(x + width, baseline, line)
+            start = x + width - line_width
         else:
-            canvas.drawCentredString(x + width / 2, baseline, line)
+            start = x + (width - line_width) / 2
+        _draw_runs(canvas, line, element.face, fitted.size, start, baseline, rgb)
+
+
+def _draw_runs(
+    canvas: Canvas, line: str, face: Face, size: float, x: float, baseline: float, rgb: tuple[float, float, float]
+) -> None:
+    """One line, each run in its own font; a bold line's runs in a font without a bold cut are stroked as well."""
+    text = canvas.beginText(x, baseline)
+    line_runs = runs(line, face)
+    mode = 0  # fill; 2 is fill and stroke
+    for run in line_runs:
+        text.setFont(run.font, size)
+        if (2 if run.fake_bold else 0) != mode:
+            mode = 2 if run.fake_bold else 0
+            text.setTextRenderMode(mode)
+        text.textOut(run.text)
+    if not any(run.fake_bold for run in line_runs):
+        canvas.drawText(text)
+        return
+    canvas.saveState()
+    canvas.setStrokeColorRGB(*rgb)
+    canvas.setLineWidth(size * FAKE_BOLD_STROKE)
+    canvas.drawText(text)
+    canvas.restoreState()
 
 
 def _photo(canvas: Canvas, box: Box, photo: bytes | None, page_height: float) -> None:
