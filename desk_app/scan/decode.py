@@ -8,21 +8,46 @@ faster that way, and other 1D types cannot turn up as false reads in lines of te
 
 from __future__ import annotations
 
-import math
-import threading
-import warnings
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+import time
+from collections.abc import Iterable
+from contextlib import closing
 from ctypes import string_at
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import pypdfium2
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 from pyzbar import wrapper as zbar
 
-from desk_app.errors import DeskError
+from desk_app.scan.files import (
+    MAX_PAGES,
+    MAX_RENDER_PIXELS,
+    DecodeError,
+    Frame,
+    Pages,
+    image_frames,
+    is_pdf,
+    open_regular,
+    pdf_pages,
+    to_grey,
+)
 from desk_app.scan.retries import RETRIES
+
+__all__ = [
+    "DECODE_BUDGET_S",
+    "MAX_PAGES",
+    "MAX_RENDER_PIXELS",
+    "PDF_DPI",
+    "PDF_RETRY_DPI",
+    "DecodeError",
+    "Decoded",
+    "FileScan",
+    "centre_region",
+    "decode_file",
+    "decode_grey",
+    "decode_image",
+    "scan_file",
+    "to_grey",
+]
 
 SYMBOLS = (zbar.ZBarSymbol.QRCODE, zbar.ZBarSymbol.CODE128)
 _Y800 = 0x30303859  # zbar's fourcc for 8-bit grey
@@ -30,15 +55,10 @@ _CFG_BINARY = 4  # zbar >= 0.23: hand QR bytes over as they are, not re-encoded 
 # 200 dpi gives a 25 mm version-6 QR about 5 pixels per module, plenty for zbar; 300 dpi only when that finds nothing.
 PDF_DPI = 200
 PDF_RETRY_DPI = 300
-# A poster-sized PDF page is rendered smaller rather than filling the memory.
-MAX_RENDER_PIXELS = 40_000_000
-# Retries run on the first pages only: a long document with no code on them is not a printout of ours.
-MAX_RETRY_FRAMES = 10
-_PDFIUM = threading.Lock()
-
-
-class DecodeError(DeskError):
-    """The file is missing, is not an image or a PDF, or is damaged."""
+# Seconds one file may take, the retries and the 300 dpi pass included. A printout's page takes well under a second;
+# the budget is checked between pages and between retries, so one page's work may run a little past it.
+DECODE_BUDGET_S = 10.0
+_PRINTOUT = "a confirmation printout has one or two"
 
 
 @dataclass(frozen=True)
@@ -48,6 +68,38 @@ class Decoded:
     text: str
     symbology: str
     page: int | None = None
+
+
+@dataclass(frozen=True)
+class FileScan:
+    """The codes read from a file, and how much of the file was looked at to find them.
+
+    ``pages_read`` pages had at least zbar's first pass; ``page_count`` is how many the file has (None when not
+    counted: an image's frames are not counted past :data:`MAX_PAGES`); ``more_pages`` says pages past
+    :data:`MAX_PAGES` were left unread; ``out_of_time`` that :data:`DECODE_BUDGET_S` ran out first.
+    """
+
+    path: Path
+    codes: tuple[Decoded, ...]
+    pages_read: int
+    page_count: int | None
+    more_pages: bool
+    out_of_time: bool
+
+    def shortfall(self) -> str:
+        """What was left unread, in words for the clerk or the command line; empty when the whole file was read."""
+        of = "" if self.page_count is None else f" of {self.page_count:,}"
+        if self.out_of_time:
+            looked_at = "page 1" if self.pages_read == 1 else f"pages 1-{self.pages_read}"
+            return (
+                f"{self.path.name}: stopped after {DECODE_BUDGET_S:g} s, the time allowed for one file, "
+                f"having looked at {looked_at}{of}"
+            )
+        if not self.more_pages:
+            return ""
+        if self.page_count is None:
+            return f"{self.path.name}: read only the first {self.pages_read} pages; the file has more: {_PRINTOUT}"
+        return f"{self.path.name}: read the first {self.pages_read}{of} pages: {_PRINTOUT}"
 
 
 @dataclass(frozen=True)
@@ -61,30 +113,57 @@ class _Hit:
     height: int
 
 
-@dataclass(frozen=True)
-class _Frame:
-    """One grey image to scan: a whole image, a TIFF frame or a rendered PDF page."""
+@dataclass
+class _Clock:
+    """The time budget of one file, and how far the decoder got within it."""
 
-    page: int | None
-    image: Image.Image
+    deadline: float = field(default_factory=lambda: time.monotonic() + DECODE_BUDGET_S)
+    pages_read: int = 0
+    out_of_time: bool = False
+
+    def ran_out(self) -> bool:
+        self.out_of_time = self.out_of_time or time.monotonic() >= self.deadline
+        return self.out_of_time
+
+
+def scan_file(path: Path, *, retries: bool = True) -> FileScan:
+    """Every distinct code in a PNG, JPEG, TIFF or PDF, in reading order, and how much of the file was read.
+
+    Only a regular file is opened, and only its first :data:`MAX_PAGES` pages or frames are read, within
+    :data:`DECODE_BUDGET_S` seconds: a hostile file (a FIFO, 100,000 pages, a decompression bomb) costs seconds at
+    most. :meth:`FileScan.shortfall` says what was left unread.
+
+    Raises:
+        DecodeError: the file is missing, unreadable, not a regular file, not an image or PDF, too large, or damaged.
+    """
+    path = Path(path)
+    clock = _Clock()
+    pages = Pages()
+    with open_regular(path) as file:
+        if is_pdf(file, path):
+            with closing(pdf_pages(file, path, PDF_DPI, pages)) as frames:
+                found = _decode_frames(frames, retries=False, clock=clock)
+            if not found and not clock.ran_out():
+                with closing(pdf_pages(file, path, PDF_RETRY_DPI, pages)) as frames:
+                    found = _decode_frames(frames, retries=retries, clock=clock)
+        else:
+            with closing(image_frames(file, path, pages)) as frames:
+                found = _decode_frames(frames, retries=retries, clock=clock)
+    return FileScan(path, tuple(found), clock.pages_read, pages.count, pages.more, clock.out_of_time)
 
 
 def decode_file(path: Path, *, retries: bool = True) -> list[Decoded]:
-    """Every distinct code in a PNG, JPEG, TIFF (every frame) or PDF (every page), in reading order.
+    """The codes of :func:`scan_file`, for callers that need not say how much of the file was read.
 
     Raises:
-        DecodeError: the file is missing, unreadable, not an image or PDF, or damaged.
+        DecodeError: as :func:`scan_file`.
     """
-    path = Path(path)
-    if _is_pdf(path):
-        found = _decode_frames(_pdf_pages(path, PDF_DPI), retries=False)
-        return found or _decode_frames(_pdf_pages(path, PDF_RETRY_DPI), retries=retries)
-    return _decode_frames(_image_frames(path), retries=retries)
+    return list(scan_file(path, retries=retries).codes)
 
 
 def decode_image(image: Image.Image, *, retries: bool = True) -> list[Decoded]:
     """Every distinct code in an image of any mode, in reading order."""
-    return _decode_frames([_Frame(None, to_grey(image))], retries=retries)
+    return _decode_frames([Frame(None, to_grey(image))], retries=retries)
 
 
 def decode_grey(
@@ -99,7 +178,7 @@ def decode_grey(
     view = _flat(data)
     stride = _checked_stride(view.nbytes, width, height, stride)
     image = Image.frombytes("L", (width, height), view.tobytes(), "raw", "L", stride)
-    return _decode_frames([_Frame(None, image)], retries=retries)
+    return _decode_frames([Frame(None, image)], retries=retries)
 
 
 def centre_region(
@@ -119,17 +198,6 @@ def centre_region(
     return b"".join(rows), crop_width, crop_height
 
 
-def to_grey(image: Image.Image) -> Image.Image:
-    """A new 8-bit grey copy: transparency over white paper, 16-bit scans scaled down rather than clipped to white."""
-    if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
-        paper = Image.new("RGBA", image.size, (255, 255, 255, 255))
-        paper.alpha_composite(image.convert("RGBA"))
-        return paper.convert("L")
-    if image.mode.startswith("I"):
-        return image.convert("I").point(lambda level: level * (1 / 256)).convert("L")
-    return image.convert("L")
-
-
 def _flat(data: bytes | memoryview) -> memoryview:
     """The frame as flat bytes without copying, whatever shape a camera API gave its buffer."""
     view = memoryview(data)
@@ -145,23 +213,32 @@ def _checked_stride(size: int, width: int, height: int, stride: int | None) -> i
     return stride
 
 
-def _decode_frames(frames: Iterable[_Frame], *, retries: bool) -> list[Decoded]:
-    """First pass over every frame; only if no frame gave anything, the retries on the frames in turn."""
+def _decode_frames(frames: Iterable[Frame], *, retries: bool, clock: _Clock | None = None) -> list[Decoded]:
+    """First pass over every frame; only if no frame gave anything, the retries on the frames in turn.
+
+    With a ``clock``, no further frame or retry is started once its budget is spent.
+    """
     found: list[Decoded] = []
-    missed: list[_Frame] = []
+    missed: list[Frame] = []
     for frame in frames:
         found.extend(_decoded(_scan(frame.image), frame.page))
-        if retries and not found and len(missed) < MAX_RETRY_FRAMES:
+        if retries and not found:
             missed.append(frame)
+        if clock is not None:
+            clock.pages_read = max(clock.pages_read, frame.page or 1)
+            if clock.ran_out():
+                break
     if retries and not found:
         for frame in missed:
-            found.extend(_decoded(_retry(frame.image), frame.page))
+            found.extend(_decoded(_retry(frame.image, clock), frame.page))
     return _distinct(found)
 
 
-def _retry(image: Image.Image) -> list[_Hit]:
+def _retry(image: Image.Image, clock: _Clock | None) -> list[_Hit]:
     """The retries in order of cost until one reads something (see desk_app.scan.retries for the order)."""
     for retry in RETRIES:
+        if clock is not None and clock.ran_out():
+            break
         reworked = retry.rework(image)
         if reworked is not None and (hits := _scan(reworked)):
             return hits
@@ -247,86 +324,3 @@ def _distinct(found: list[Decoded]) -> list[Decoded]:
             seen.add((decoded.text, decoded.symbology))
             distinct.append(decoded)
     return distinct
-
-
-def _is_pdf(path: Path) -> bool:
-    try:
-        with path.open("rb") as file:
-            head = file.read(1024)
-    except FileNotFoundError as error:
-        raise DecodeError(f"cannot read {path}: no such file") from error
-    except IsADirectoryError as error:
-        raise DecodeError(f"cannot read {path}: a folder, not a file") from error
-    except OSError as error:
-        raise DecodeError(f"cannot read {path}: {error.strerror or error}") from error
-    return b"%PDF-" in head
-
-
-@contextmanager
-def _reading(path: Path) -> Iterator[None]:
-    """Pillow's failures as DecodeError naming the file; an image too large for a scan is refused, not a warning.
-
-    The warning filter is process-wide: a file opened on another thread at the same moment may see it too (at worst a
-    too-large image is refused there as well). The camera path never comes here.
-    """
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            yield
-        except (Image.DecompressionBombWarning, Image.DecompressionBombError) as error:
-            raise DecodeError(f"cannot read {path}: too large for a scan of a printout; scan at 200-300 dpi") from error
-        except UnidentifiedImageError as error:
-            raise DecodeError(f"cannot read {path}: not an image (PNG, JPEG, TIFF) or a PDF") from error
-        except (OSError, SyntaxError, ValueError, EOFError) as error:
-            raise DecodeError(f"cannot read {path}: the image is damaged ({error})") from error
-
-
-def _image_frames(path: Path) -> Iterator[_Frame]:
-    """Every frame of an image file as grey, one at a time (a multi-page TIFF numbers its pages)."""
-    with _reading(path):
-        image = Image.open(path)
-    try:
-        count = getattr(image, "n_frames", 1)
-        for index in range(count):
-            with _reading(path):
-                image.seek(index)
-                if image.format == "JPEG":
-                    image.draft("L", image.size)  # libjpeg decodes straight to grey: several times faster
-                grey = to_grey(image)
-            yield _Frame(index + 1 if count > 1 else None, grey)
-    finally:
-        image.close()
-
-
-def _pdf_pages(path: Path, dpi: int) -> Iterator[_Frame]:
-    """Every page of a PDF rendered grey at ``dpi``, one at a time."""
-    with _PDFIUM:
-        try:
-            document = pypdfium2.PdfDocument(path)
-        except pypdfium2.PdfiumError as error:
-            raise DecodeError(f"cannot read {path}: not a readable PDF ({error})") from error
-        count = len(document)
-    try:
-        for index in range(count):
-            with _PDFIUM:
-                image = _render(document, index, dpi)
-            yield _Frame(index + 1, image)
-    finally:
-        with _PDFIUM:
-            document.close()
-
-
-def _render(document: pypdfium2.PdfDocument, index: int, dpi: int) -> Image.Image:
-    page = document[index]
-    try:
-        width, height = page.get_size()  # in points
-        scale = dpi / 72
-        scale *= min(1.0, math.sqrt(MAX_RENDER_PIXELS / max(1.0, width * height * scale * scale)))
-        bitmap = page.render(scale=scale, grayscale=True)
-        try:
-            # A copy: the bitmap's memory belongs to pdfium and goes when it is closed.
-            return to_grey(bitmap.to_pil())
-        finally:
-            bitmap.close()
-    finally:
-        page.close()
