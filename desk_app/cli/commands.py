@@ -23,8 +23,9 @@ from desk_app.cli.printing import PRINT_FAILED_EXIT, print_after
 from desk_app.config import DEFAULT_EVENT_FILE
 from desk_app.core.model import Outcome, PresentedDocument, PresentedPress, Role, StaffMember
 from desk_app.core.mrz import parse_mrz, result_json, to_presented
+from desk_app.core.text import printable
 from desk_app.errors import ConfigError, DeskError, ImportRejected, StaffError
-from desk_app.scan.decode import decode_file
+from desk_app.scan.decode import scan_file
 from desk_app.service import (
     EARLIEST_YEAR,
     LATEST_YEAR,
@@ -323,10 +324,14 @@ def confirmations(args: argparse.Namespace) -> int:
 
 
 def decode(args: argparse.Namespace) -> int:
-    found = decode_file(Path(args.file))
-    for item in found:
-        print(item.text)
-    return 0 if found else 1
+    """One code a line, escaped (a code holding ESC or a line break stays one harmless line); on stderr, any pages
+    left unread."""
+    scanned = scan_file(Path(args.file))
+    for item in scanned.codes:
+        print(printable(item.text))
+    if shortfall := scanned.shortfall():
+        print(f"desk-app: {printable(shortfall)}", file=sys.stderr)
+    return 0 if scanned.codes else 1
 
 
 def mrz(args: argparse.Namespace) -> int:
