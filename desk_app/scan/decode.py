@@ -18,6 +18,7 @@ from pathlib import Path
 from PIL import Image
 from pyzbar import wrapper as zbar
 
+from desk_app.core.text import printable
 from desk_app.scan.files import (
     MAX_PAGES,
     MAX_RENDER_PIXELS,
@@ -88,18 +89,18 @@ class FileScan:
 
     def shortfall(self) -> str:
         """What was left unread, in words for the clerk or the command line; empty when the whole file was read."""
-        of = "" if self.page_count is None else f" of {self.page_count:,}"
+        name, of = printable(self.path.name), "" if self.page_count is None else f" of {self.page_count:,}"
         if self.out_of_time:
             looked_at = "page 1" if self.pages_read == 1 else f"pages 1-{self.pages_read}"
             return (
-                f"{self.path.name}: stopped after {DECODE_BUDGET_S:g} s, the time allowed for one file, "
+                f"{name}: stopped after {DECODE_BUDGET_S:g} s, the time allowed for one file, "
                 f"having looked at {looked_at}{of}"
             )
         if not self.more_pages:
             return ""
         if self.page_count is None:
-            return f"{self.path.name}: read only the first {self.pages_read} pages; the file has more: {_PRINTOUT}"
-        return f"{self.path.name}: read the first {self.pages_read}{of} pages: {_PRINTOUT}"
+            return f"{name}: read only the first {self.pages_read} pages; the file has more: {_PRINTOUT}"
+        return f"{name}: read the first {self.pages_read}{of} pages: {_PRINTOUT}"
 
 
 @dataclass(frozen=True)

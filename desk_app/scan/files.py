@@ -21,6 +21,7 @@ from typing import BinaryIO
 import pypdfium2
 from PIL import Image, UnidentifiedImageError
 
+from desk_app.core.text import printable
 from desk_app.errors import DeskError
 
 # A confirmation printout has one or two pages; a few more leave room for a cover sheet from a scanner.
@@ -91,13 +92,18 @@ def open_regular(path: Path) -> Iterator[BinaryIO]:
 def _check_regular(path: Path, status: os.stat_result) -> None:
     if not stat.S_ISREG(status.st_mode):
         kind = _KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
-        raise DecodeError(f"cannot read {path}: {kind}, not a regular file; only image and PDF files are read")
+        raise DecodeError(f"cannot read {_named(path)}: {kind}, not a regular file; only image and PDF files are read")
+
+
+def _named(path: Path) -> str:
+    """The path for a message: a file name may hold a line break or a right-to-left override, shown escaped."""
+    return printable(str(path))
 
 
 def _unreadable(path: Path, error: OSError) -> DecodeError:
     if isinstance(error, FileNotFoundError):
-        return DecodeError(f"cannot read {path}: no such file")
-    return DecodeError(f"cannot read {path}: {error.strerror or error}")
+        return DecodeError(f"cannot read {_named(path)}: no such file")
+    return DecodeError(f"cannot read {_named(path)}: {error.strerror or error}")
 
 
 def is_pdf(file: BinaryIO, path: Path) -> bool:
@@ -124,13 +130,13 @@ def _reading(path: Path) -> Iterator[None]:
         except (Image.DecompressionBombWarning, Image.DecompressionBombError) as error:
             raise _too_large(path) from error
         except UnidentifiedImageError as error:
-            raise DecodeError(f"cannot read {path}: not an image (PNG, JPEG, TIFF) or a PDF") from error
+            raise DecodeError(f"cannot read {_named(path)}: not an image (PNG, JPEG, TIFF) or a PDF") from error
         except (OSError, SyntaxError, ValueError, EOFError) as error:
-            raise DecodeError(f"cannot read {path}: the image is damaged ({error})") from error
+            raise DecodeError(f"cannot read {_named(path)}: the image is damaged ({error})") from error
 
 
 def _too_large(path: Path) -> DecodeError:
-    return DecodeError(f"cannot read {path}: too large for a scan of a printout; scan at 200-300 dpi")
+    return DecodeError(f"cannot read {_named(path)}: too large for a scan of a printout; scan at 200-300 dpi")
 
 
 def image_frames(file: BinaryIO, path: Path, pages: Pages) -> Generator[Frame, None, None]:
@@ -166,7 +172,7 @@ def pdf_pages(file: BinaryIO, path: Path, dpi: int, pages: Pages) -> Generator[F
         try:
             document = pypdfium2.PdfDocument(file)
         except pypdfium2.PdfiumError as error:
-            raise DecodeError(f"cannot read {path}: not a readable PDF ({error})") from error
+            raise DecodeError(f"cannot read {_named(path)}: not a readable PDF ({error})") from error
         pages.count = len(document)
     pages.more = pages.count > MAX_PAGES
     try:

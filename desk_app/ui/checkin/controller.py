@@ -32,7 +32,7 @@ from PySide6.QtGui import QImage
 from desk_app.core.codes import looks_signed
 from desk_app.core.model import Application, Badge, CodeStatus, PresentedDocument, PresentedPress, Verdict
 from desk_app.errors import DeskError
-from desk_app.scan.decode import decode_file
+from desk_app.scan.decode import DecodeError, scan_file
 from desk_app.service import (
     AbandonedBy,
     BadgeIssuer,
@@ -270,8 +270,16 @@ class CheckinController(QObject):
         return hits
 
     def _decode(self, path: Path) -> list[str]:
-        texts = [found.text for found in decode_file(path)]
-        return sorted(texts, key=lambda text: not looks_signed(text))  # a confirmation code first
+        """The raw texts of the codes in a scanned file, a confirmation code first (the check-in gets them as read).
+
+        Raises:
+            DecodeError: the file cannot be read, or has no code on the pages read and some were left unread.
+        """
+        scanned = scan_file(path)
+        if not scanned.codes and (shortfall := scanned.shortfall()):
+            raise DecodeError(f"no code found; {shortfall}")
+        texts = [found.text for found in scanned.codes]
+        return sorted(texts, key=lambda text: not looks_signed(text))
 
     def _photo(self, application: Application | None) -> QImage | None:
         photo = self.desk.photo(application) if application is not None else None

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desk_app.core.text import printable
 from desk_app.core.wedge import looks_like_code
 from desk_app.ui.checkin.controller import CheckinController
 from desk_app.ui.checkin.mrz_input import MrzAssembler, ScanKind
@@ -81,7 +82,7 @@ class ScanRouter(QObject):
     def open_file(self, path: Path) -> None:
         """Read the code of a scanned printout (image or PDF)."""
         self._decode_ticket += 1
-        self.message.emit(fill(self.tr("Reading %1…"), path.name), False)
+        self.message.emit(fill(self.tr("Reading %1…"), printable(path.name)), False)
         self.controller.decode(self._decode_ticket, path)
 
     def search(self, name: str) -> None:
