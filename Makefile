@@ -20,9 +20,12 @@ APT_BASE := python3-venv tzdata libzbar0 libxcb-icccm4 libxcb-keysyms1 libxcb-cu
 # The X session suite (tests/xsession) and its benchmark: a real X server, a window manager, setxkbmap and its
 # layouts, so scanners can be typed through XTest onto each desk layout.
 APT_XSESSION := xvfb xauth openbox x11-xkb-utils xkb-data
-APT_TEST := $(APT_BASE) socat cups printer-driver-cups-pdf postgresql $(APT_XSESSION)
-APT_DEMO := $(APT_BASE)
-APT_BENCH := $(APT_BASE) cups printer-driver-cups-pdf postgresql $(APT_XSESSION)
+# fonts-wqy-zenhei: the badges' fallback font for Chinese, Japanese and Korean names, found at run time (TrueType
+# outlines, which reportlab embeds; Noto Sans CJK has CFF outlines, which it refuses). Without it badges still
+# render and the import refuses CJK names as undrawable.
+APT_TEST := $(APT_BASE) socat cups printer-driver-cups-pdf postgresql $(APT_XSESSION) fonts-wqy-zenhei
+APT_DEMO := $(APT_BASE) fonts-wqy-zenhei
+APT_BENCH := $(APT_BASE) cups printer-driver-cups-pdf postgresql $(APT_XSESSION) fonts-wqy-zenhei
 
 .PHONY: demo test bench bundle wheel lint format clean help translations screenshots
 
