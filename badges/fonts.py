@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import enum
 import importlib.resources
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -21,8 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from badges.data import BadgeError, clean_text
-from badges.fallback import Fallback, fallbacks
-from badges.scripts import is_mark, needs_shaping
+from badges.runs import Run, runs_width, split_runs, undrawable_in
 
 FONT_FOLDER = Path(str(importlib.resources.files("desk_resources"))) / "fonts"
 # Vertical extent of DejaVu's glyphs, accents on capitals and descenders included, per unit of font size
@@ -59,73 +57,17 @@ def register_fonts() -> None:
             raise BadgeError(f"the badge font {path} is missing or damaged: reinstall desk-app") from exc
 
 
-@dataclass(frozen=True)
-class Run:
-    """Consecutive characters drawn in one font; ``fake_bold`` asks for a stroked outline (no bold cut exists)."""
-
-    text: str
-    font: str
-    fake_bold: bool = False
-
-
 _BOLD = frozenset({Face.BOLD, Face.CONDENSED_BOLD})
 
 
-@cache
-def _cmap(face: Face) -> frozenset[int]:
-    register_fonts()
-    font = pdfmetrics.getFont(face.value)
-    return frozenset(font.face.charToGlyph)
-
-
-def _fallback_run(fallback: Fallback, face: Face) -> Run:
-    if face in _BOLD:
-        if fallback.bold is not None:
-            return Run("", fallback.bold.name)
-        return Run("", fallback.regular.name, fake_bold=True)
-    return Run("", fallback.regular.name)
-
-
-def _font_for(char: str, face: Face, previous: Run | None) -> Run | None:
-    """The (empty) run ``char`` belongs to, or None when no font prints it correctly."""
-    if needs_shaping(char):
-        return None
-    if previous is not None and (is_mark(char) or char == " "):
-        # A mark sits on the letter before it, so it must come from the same font; a space joins runs.
-        if _draws(previous, char, face):
-            return previous
-        if is_mark(char):
-            return None
-    if ord(char) in _cmap(face):
-        return Run("", face.value)
-    for fallback in fallbacks():
-        font = fallback.bold if face in _BOLD and fallback.bold is not None else fallback.regular
-        if font.draws(char):
-            return _fallback_run(fallback, face)
-    return None
-
-
-def _draws(run: Run, char: str, face: Face) -> bool:
-    if run.font == face.value:
-        return ord(char) in _cmap(face)
-    return any(f.draws(char) for fb in fallbacks() for f in (fb.regular, fb.bold) if f and f.name == run.font)
-
-
 def runs(text: str, face: Face) -> tuple[Run, ...]:
-    """``text`` split into runs of one font each, as the badge draws it.
+    """``text`` split into runs of one font each, as the badge draws it in ``face``.
 
     Characters no font prints correctly (see ``undrawable``) stay in ``face``, where they show as boxes; the
     desk is expected to have refused them before.
     """
-    result: list[Run] = []
-    for char in text:
-        previous = result[-1] if result else None
-        run = _font_for(char, face, previous) or Run("", face.value)
-        if previous is not None and (previous.font, previous.fake_bold) == (run.font, run.fake_bold):
-            result[-1] = Run(previous.text + char, run.font, run.fake_bold)
-        else:
-            result.append(Run(char, run.font, run.fake_bold))
-    return tuple(result)
+    register_fonts()
+    return split_runs(text, face.value, face in _BOLD)
 
 
 def undrawable(text: str) -> list[str]:
@@ -136,18 +78,10 @@ def undrawable(text: str) -> list[str]:
     installed), and always when it needs shaping or right-to-left order (Arabic, Hebrew, Indic scripts, Thai,
     emoji sequences; see ``badges.scripts``). An empty list means the text prints as written.
     """
-    missing: dict[str, None] = {}
-    for face in Face:
-        previous: Run | None = None
-        for char in clean_text(text):
-            run = _font_for(char, face, previous)
-            if run is None:
-                missing[char] = None
-            previous = run
-    return list(missing)
+    register_fonts()
+    return undrawable_in(clean_text(text), [(face.value, face in _BOLD) for face in Face])
 
 
 def text_width(text: str, face: Face, size: float) -> float:
     """Advance width of ``text`` in points, measured run by run in the fonts that draw it."""
-    register_fonts()
-    return float(sum(pdfmetrics.stringWidth(run.text, run.font, size) for run in runs(text, face)))
+    return runs_width(runs(text, face), size)

@@ -22,8 +22,9 @@ from reportlab.pdfbase import pdfmetrics
 
 from badges import render_badge
 from badges.fallback import KNOWN_FONTS, fallbacks, use_font_folders
-from badges.fonts import Face, Run, runs, text_width, undrawable
+from badges.fonts import Face, runs, text_width, undrawable
 from badges.layout import MM, Field, Text, template_for
+from badges.runs import Run
 from tests.unit.badges.test_render import misplaced_glyphs
 from tests.unit.badges.test_roundtrip import rasterise, sample
 
