@@ -189,3 +189,13 @@ def test_a_long_cjk_name_stays_inside_its_box(size: str) -> None:
     pdf = render_badge(sample(family_name=family, given_names="山田 太郎 김민준", organisation=family), size)
     assert misplaced_glyphs(pdf, size, family) == []
     assert boxes(pdf, family + "山田 太郎 김민준") == []
+
+
+def test_without_fontconfig_the_system_font_folders_are_searched(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("badges.fallback.shutil.which", lambda name: None)
+    use_font_folders(None)
+    try:
+        assert fallbacks()[0].regular.path.name == ZEN_HEI
+    finally:
+        monkeypatch.undo()
+        use_font_folders(None)
