@@ -1,4 +1,5 @@
-"""Benchmarks of decoding: a 300 dpi A4 scan, a corpus of degraded printouts, and one camera frame.
+"""Benchmarks of decoding: a 300 dpi A4 scan, a corpus of degraded printouts, one camera frame, and a hostile PDF of
+10,000 pages (read on its first pages only, within the decoder's time budget).
 
 Every image is generated here (seeded) into a temporary folder: a confirmation printout is an A4 page with a few lines
 of text and a 30 mm QR code holding a ~130-character signed code, as `desk-app confirmations` prints it.
@@ -16,12 +17,14 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+import pypdfium2
 import qrcode
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from qrcode.constants import ERROR_CORRECT_M
 
 from bench.foundation import Figure
-from desk_app.scan import centre_region, decode_file, decode_grey
+from desk_app.scan import centre_region, decode_file, decode_grey, scan_file
+from desk_app.scan.decode import DECODE_BUDGET_S, MAX_PAGES
 
 DPI = 300
 A4_MM = (210, 297)
@@ -197,6 +200,42 @@ def bench_camera(runs: int) -> Figure:
     )
 
 
+def long_pdf(path: Path, first_page: Image.Image | None, count: int) -> Path:
+    """A PDF of ``count`` A4 pages: ``first_page`` (a 300 dpi scan) then blank ones, or blank throughout."""
+    document = pypdfium2.PdfDocument.new()
+    if first_page is not None:
+        first_page.save(path, "PDF", resolution=DPI)
+        document.import_pages(pypdfium2.PdfDocument(path.read_bytes()))
+    while len(document) < count:
+        document.new_page(*(mm / 25.4 * 72 for mm in A4_MM)).close()
+    document.save(path)
+    document.close()
+    return path
+
+
+def bench_long_pdf(folder: Path, runs: int) -> Figure:
+    """A 10,000-page PDF, as an attacker sends it (before the page cap one took minutes): blank, so the decoder runs
+    both passes and every retry on the pages it reads, and with the printout on page 1."""
+    count = 10_000
+    rng = random.Random(3)
+    code = signed_code(rng)
+    blank = long_pdf(folder / "blank-10000.pdf", None, count)
+    printed = long_pdf(folder / "printout-10000.pdf", printout(code, rng), count)
+    median = median_ms(partial(scan_file, blank), runs) / 1000
+    found = median_ms(partial(scan_file, printed), runs) / 1000
+    empty, read = scan_file(blank), scan_file(printed)
+    bounded = empty.pages_read == read.pages_read == MAX_PAGES and not empty.out_of_time and not empty.codes
+    correct = bounded and [d.text for d in read.codes] == [code]
+    return Figure(
+        f"decode a 10,000-page PDF (bounded: first {MAX_PAGES} pages, {DECODE_BUDGET_S:g} s budget), no code in it",
+        median,
+        f"s (median of {runs})",
+        f"< {DECODE_BUDGET_S:g} s",
+        median < DECODE_BUDGET_S and correct,
+        f"with the printout on page 1: {found:.2f} s" + ("" if correct else f"; WRONG: {read} {empty}"),
+    )
+
+
 def run_all(quick: bool = False) -> list[Figure]:
     with tempfile.TemporaryDirectory(prefix="desk-bench-scan-") as tmp:
         folder = Path(tmp)
@@ -204,4 +243,5 @@ def run_all(quick: bool = False) -> list[Figure]:
             bench_a4_scan(folder, 3 if quick else 15),
             bench_degraded(folder, 30 if quick else 210),
             bench_camera(50),
+            bench_long_pdf(folder, 1 if quick else 3),
         ]
