@@ -54,9 +54,14 @@ class RowProblem:
 
 
 class ImportRejected(DeskError):
-    """The file had bad rows: nothing was imported. ``problems`` lists every one."""
+    """The file had bad rows: nothing was imported. ``problems`` lists them: every one, or the first
+    ``MAX_LISTED`` of a file that is wrong throughout (``total`` and ``rows`` then count them all)."""
 
-    def __init__(self, problems: list[RowProblem]) -> None:
+    MAX_LISTED = 1000
+
+    def __init__(self, problems: list[RowProblem], total: int | None = None, rows: int | None = None) -> None:
         self.problems = problems
-        rows = len({p.line for p in problems})
-        super().__init__(f"import rejected, nothing imported: {len(problems)} problem(s) in {rows} row(s)")
+        self.total = len(problems) if total is None else total
+        self.rows = len({p.line for p in problems}) if rows is None else rows
+        listed = "" if self.total == len(problems) else f"; the first {len(problems)} are listed"
+        super().__init__(f"import rejected, nothing imported: {self.total} problem(s) in {self.rows} row(s){listed}")

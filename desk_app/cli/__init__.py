@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from desk_app import __version__
 from desk_app.cli import badge_commands, commands
+from desk_app.cli.output import escaped_terminal
 from desk_app.errors import DeskError
 from desk_app.service import BADGE_SIZES, EXPORT_FORMATS
 
@@ -289,11 +290,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    try:
-        return int(args.run(args))
-    except DeskError as exc:
-        print(f"desk-app: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        print("desk-app: interrupted", file=sys.stderr)
-        return 130
+    with escaped_terminal():
+        try:
+            return int(args.run(args))
+        except DeskError as exc:
+            print(f"desk-app: {exc}", file=sys.stderr)
+            return exc.exit_code
+        except KeyboardInterrupt:
+            print("desk-app: interrupted", file=sys.stderr)
+            return 130

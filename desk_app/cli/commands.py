@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import getpass
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +15,7 @@ from desk_app.cli.output import (
     ProgressBar,
     application_json,
     application_line,
+    json_line,
     verdict_json,
     verdict_lines,
 )
@@ -125,7 +125,7 @@ def _print_result(args: argparse.Namespace, result: CheckinResult, desk: DeskSer
                 "message": printed.outcome.message,
                 "serial": printed.badge.serial,
             }
-        print(json.dumps(report, ensure_ascii=False))
+        print(json_line(report))
     else:
         print("\n".join(verdict_lines(result, desk.event)))
     if printed is not None and not printed.handed_over:
@@ -168,7 +168,7 @@ def lookup(args: argparse.Namespace) -> int:
         found = opened.find(query, args.limit)
         badges = {a.reference: opened.active_badge(a.reference) for a in found}
         if args.json:
-            print(json.dumps([application_json(a, badges[a.reference]) for a in found], ensure_ascii=False))
+            print(json_line([application_json(a, badges[a.reference]) for a in found]))
         else:
             for app in found:
                 print(application_line(app, badges[app.reference]))
@@ -336,7 +336,7 @@ def decode(args: argparse.Namespace) -> int:
 
 def mrz(args: argparse.Namespace) -> int:
     result = parse_mrz(_read_text(args.file))
-    print(json.dumps(result_json(result), ensure_ascii=False))
+    print(json_line(result_json(result)))
     return 0 if result.valid else 1
 
 

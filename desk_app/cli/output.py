@@ -1,12 +1,18 @@
-"""How the CLI talks to people: verdicts in words, applications as lines, a progress bar on stderr."""
+"""How the CLI talks to people: verdicts in words, applications as lines, a progress bar on stderr, and never a
+control character from people's data on the terminal."""
 
 from __future__ import annotations
 
+import json
+import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, TextIO
 
 from desk_app.core.event import EventConfig
 from desk_app.core.model import Application, Badge, Outcome
+from desk_app.core.text import hidden_characters, printable
 from desk_app.messages import OUTCOME_TEXT, REASON_TEXT, already_issued_text, forgery_text
 from desk_app.service import CheckinResult
 
@@ -35,7 +41,7 @@ def verdict_lines(result: CheckinResult, event: EventConfig) -> list[str]:
     if verdict.redirect_to:
         entrance = event.entrances[verdict.redirect_to]
         lines.append(f"  go to the {entrance.name}: {entrance.directions}")
-    return lines
+    return [printable(line) for line in lines]  # a reference or name read from a code stays on its line
 
 
 def verdict_json(result: CheckinResult) -> dict[str, Any]:
@@ -65,7 +71,7 @@ def _badge_json(badge: Badge) -> dict[str, str]:
 
 def application_line(app: Application, badge: Badge | None) -> str:
     served = f"badge {badge.serial}" if badge else "not served"
-    return (
+    return printable(
         f"{app.reference:<14} {app.display_name:<40} {app.kind.value:<11} {app.status.value:<9} "
         f"{app.organisation} ({app.organisation_country}); {served}"
     )
@@ -113,3 +119,53 @@ class ProgressBar:
         if self._drawn:
             self.stream.write("\n")
             self.stream.flush()
+
+
+class EscapingStream:
+    """A terminal stream that writes people's data as text, never as commands to the terminal.
+
+    Everything the CLI prints passes through it: a name or a code holding ESC, a carriage return or U+202E is
+    written with escapes (``core.text.printable``), so it cannot clear the screen, recolour it, overwrite a line or
+    reverse the text after it, and one record stays one line. Only the line ends the CLI writes itself are kept
+    (and, on stderr, the progress bar's carriage return).
+    """
+
+    def __init__(self, stream: TextIO, keep: str = "\n") -> None:
+        self._stream = stream
+        self._keep = re.compile(f"([{re.escape(keep)}])")
+
+    def write(self, text: str) -> int:
+        # split() with a group keeps each line end as its own part, at the odd places: written as it is
+        parts = self._keep.split(text)
+        self._stream.write("".join(part if odd else printable(part) for odd, part in _alternating(parts)))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _alternating(parts: list[str]) -> Iterator[tuple[bool, str]]:
+    return ((index % 2 == 1, part) for index, part in enumerate(parts))
+
+
+@contextmanager
+def escaped_terminal() -> Iterator[None]:
+    """stdout and stderr through ``EscapingStream`` while a command runs."""
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout = EscapingStream(stdout)
+    sys.stderr = EscapingStream(stderr, keep="\n\r")
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def json_line(value: Any) -> str:
+    """``value`` as one line of JSON, letters as they are, invisible and control characters as ``\\uXXXX``
+    escapes (``json`` leaves U+202E and the C1 controls raw)."""
+    text = json.dumps(value, ensure_ascii=False)
+    return "".join(_json_escape(c) if hidden_characters(c) else c for c in text)
+
+
+def _json_escape(char: str) -> str:
+    return json.dumps(char)[1:-1]  # ensure_ascii: \u001b, \u202e, a surrogate pair beyond the BMP

@@ -239,6 +239,7 @@ class Action(enum.StrEnum):
     VOID = "VOID"
     OVERRIDE = "OVERRIDE"
     IMPORT = "IMPORT"
+    IMPORT_REJECTED = "IMPORT_REJECTED"  # a list refused, nothing imported: who tried, the file's hash, how much
     EVENT_CONFIGURED = "EVENT_CONFIGURED"
     STAFF_ADDED = "STAFF_ADDED"
     STAFF_DISABLED = "STAFF_DISABLED"

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import warnings
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+from desk_app.intake.files import NotAFile, open_regular
 from desk_app.store.applications import Photo
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
@@ -27,16 +29,18 @@ def load_photo(folder: Path, name: str) -> Photo:
     if Path(name).is_absolute() or not path.is_relative_to(root):
         raise PhotoProblem(f"{name!r} leads outside the photo folder")
     try:
-        size = path.stat().st_size
-        if size > MAX_PHOTO_BYTES:
-            raise PhotoProblem(f"{name!r} is larger than {MAX_PHOTO_BYTES // 2**20} MiB")
-        data = path.read_bytes()
+        with open_regular(path) as file:
+            if os.fstat(file.fileno()).st_size > MAX_PHOTO_BYTES:
+                raise PhotoProblem(f"{name!r} is larger than {MAX_PHOTO_BYTES // 2**20} MiB")
+            data = file.read(MAX_PHOTO_BYTES + 1)
     except FileNotFoundError:
         raise PhotoProblem(f"{name!r} is not in the photo folder") from None
-    except IsADirectoryError:
-        raise PhotoProblem(f"{name!r} is a folder, not a photo") from None
+    except NotAFile as exc:
+        raise PhotoProblem(f"{name!r} is not a photo: {exc}") from None
     except OSError as exc:
         raise PhotoProblem(f"{name!r} cannot be read: {exc.strerror}") from exc
+    if len(data) > MAX_PHOTO_BYTES:  # it grew while being read
+        raise PhotoProblem(f"{name!r} is larger than {MAX_PHOTO_BYTES // 2**20} MiB")
     return Photo(hashlib.sha256(data).hexdigest(), _check_image(name, data), data)
 
 

@@ -25,8 +25,9 @@ from desk_app.core.model import (
     PressCredential,
     Status,
 )
-from desk_app.core.text import document_number_key, nfc
+from desk_app.core.text import describe_character, document_number_key, hidden_characters, nfc
 from desk_app.errors import RowProblem
+from desk_app.intake.sources import describe_json
 
 COLUMNS = (
     "reference",
@@ -91,12 +92,19 @@ class _RowReader:
         self.problems.append(RowProblem(self.line, column, reason))
 
     def text(self, column: str, required: bool = True) -> str:
-        value = self.raw.get(column)
-        value = "" if value is None else nfc(str(value))
+        raw = self.raw.get(column)
+        if raw is not None and not isinstance(raw, str):
+            self.problem(column, f"is {describe_json(raw)}, not text")
+            return ""
+        if raw and (hidden := hidden_characters(raw)):
+            self.problem(column, f"holds {_listed(hidden)}: controls and invisible characters are refused")
+            return ""
+        value = "" if raw is None else nfc(raw)
         if required and not value:
             self.problem(column, "is empty")
         elif len(value) > MAX_TEXT:
             self.problem(column, f"is longer than {MAX_TEXT} characters")
+            return ""
         return value
 
     def choice(self, column: str, enum: type[E]) -> E | None:
@@ -111,9 +119,12 @@ class _RowReader:
 
     def flag(self, column: str) -> bool:
         value = self.raw.get(column)
-        if isinstance(value, bool):
+        if isinstance(value, bool):  # JSON's true and false
             return value
-        text = "" if value is None else str(value).strip().lower()
+        if value is not None and not isinstance(value, str):
+            self.problem(column, f"is {describe_json(value)}, not yes or no")
+            return False
+        text = "" if value is None else value.strip().lower()
         if text in _YES:
             return True
         if text not in _NO:
@@ -141,6 +152,11 @@ class _RowReader:
         if value and value not in country_codes():
             self.problem(column, f"{value!r} is not an ISO 3166-1 alpha-3 country code (e.g. BEL, FRA, UKR)")
         return value
+
+
+def _listed(characters: list[str], most: int = 3) -> str:
+    named = ", ".join(describe_character(c) for c in characters[:most])
+    return named + (f" and {len(characters) - most} more" if len(characters) > most else "")
 
 
 def _plausible_birth(day: date) -> str | None:

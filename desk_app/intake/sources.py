@@ -1,21 +1,33 @@
-"""Reading the accreditation list as spreadsheets and platforms write it.
+"""Reading the accreditation list as spreadsheets and platforms write it, one record at a time.
 
 CSV in UTF-8 with or without a byte-order mark, comma- or semicolon-separated (Excel in a French or Belgian
-locale writes semicolons); or JSON, a list of objects with the same keys. Each record keeps the line number a
-person would look for: the spreadsheet row for CSV, the item number for JSON.
+locale writes semicolons); or JSON, a list of objects with the same keys. Each record keeps the place a person
+would look for: the spreadsheet line for CSV, the item number for JSON.
+
+The file is read as a stream, so a list of 200,000 rows never sits in memory whole, and it is hashed as it is read,
+so the log names exactly the bytes that were imported. Hostile files end cleanly: only regular files are opened
+(a FIFO would block for ever), the size is capped, and JSON is parsed without turning numbers into Python integers
+(a 5,000-digit number) or recursing without bound (a list nested 200,000 deep).
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
+import itertools
 import json
-from dataclasses import dataclass
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from desk_app.errors import ImportRejected, RowProblem
+from desk_app.intake.files import NotAFile, open_regular
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
+_BOM = b"\xef\xbb\xbf"
 
 
 @dataclass(frozen=True)
@@ -25,82 +37,241 @@ class SourceRecord:
 
 
 @dataclass(frozen=True)
+class NotText:
+    """A JSON value that is not a string, kept as what it is rather than converted: ``a number (12345)``."""
+
+    what: str
+
+    def __str__(self) -> str:
+        return self.what
+
+
+@dataclass
 class Source:
-    columns: tuple[str, ...]
-    records: list[SourceRecord]
-    line_label: str  # "line" for CSV, "item" for JSON
+    """A list being read: its columns, what its records are called, and the records as they are read.
+
+    ``records`` yields a ``SourceRecord`` per row, or a ``RowProblem`` for a row that cannot be read at all;
+    ``read_bytes`` and ``sha256`` follow the reading, complete once ``records`` is exhausted.
+    """
+
+    columns: tuple[str, ...] | None  # a CSV file's header; None for JSON, whose items each name their fields
+    unit: str  # "line" for CSV, "item" for JSON
+    records: Iterator[SourceRecord | RowProblem]
+    size: int
+    expected_rows: int  # an estimate for progress; 0 when unknown
+    _hash: Any = field(default_factory=hashlib.sha256)
+    read_bytes: int = 0
+
+    @property
+    def sha256(self) -> str:
+        return str(self._hash.hexdigest())
+
+    def _consumed(self, data: bytes) -> bytes:
+        self._hash.update(data)
+        self.read_bytes += len(data)
+        return data
 
 
-def read_source(path: Path) -> Source:
+def _open_list(path: Path) -> IO[bytes]:
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise _file_problem(f"the file is larger than {MAX_FILE_BYTES // 2**20} MiB")
-        data = path.read_bytes()
+        return open_regular(path)
+    except NotAFile as exc:
+        raise file_problem(f"{exc}: a list is a CSV or JSON file") from exc
     except OSError as exc:
-        raise _file_problem(f"cannot read {path}: {exc.strerror}") from exc
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ImportRejected([RowProblem(line, "", "not UTF-8 text (save the file as CSV UTF-8)")]) from exc
-    if path.suffix.lower() == ".json" or text.lstrip().startswith("["):
-        return _read_json(text)
-    return _read_csv(text)
+        raise file_problem(f"cannot read {path}: {exc.strerror}") from exc
 
 
-def _file_problem(reason: str) -> ImportRejected:
+def file_problem(reason: str) -> ImportRejected:
     return ImportRejected([RowProblem(0, "", reason)])
 
 
-def _read_csv(text: str) -> Source:
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter, strict=True)
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a regular file read in chunks, or "" when it cannot be read (for logging a refusal)."""
+    digest = hashlib.sha256()
     try:
-        header = [h.strip().lower() for h in next(reader)]
+        with _open_list(path) as file:
+            while chunk := file.read(1 << 20):
+                digest.update(chunk)
+    except (ImportRejected, OSError):
+        return ""
+    return digest.hexdigest()
+
+
+@contextmanager
+def open_source(path: Path) -> Iterator[Source]:
+    """The list at ``path``, open for reading; ``ImportRejected`` when it cannot be read as a list at all."""
+    with _open_list(path) as file:
+        size = os.fstat(file.fileno()).st_size
+        if size > MAX_FILE_BYTES:
+            raise file_problem(f"the file is larger than {MAX_FILE_BYTES // 2**20} MiB")
+        head = file.read(4096).removeprefix(_BOM).lstrip()
+        file.seek(0)
+        if path.suffix.lower() == ".json" or head.startswith(b"["):
+            yield _json_source(file, size)
+        else:
+            yield _csv_source(file, size)
+
+
+def _csv_source(file: IO[bytes], size: int) -> Source:
+    source = Source((), "line", iter(()), size, _count_lines(file))
+    lines = _decoded_lines(file, source._consumed)
+    try:
+        first = next(lines)
     except StopIteration:
-        raise _file_problem("the file is empty") from None
-    except csv.Error as exc:
+        raise file_problem("the file is empty") from None
+    if isinstance(first, RowProblem):
+        raise ImportRejected([first])
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    try:
+        header = [h.strip().lower() for h in next(csv.reader([first], delimiter=delimiter, strict=True))]
+    except (csv.Error, StopIteration) as exc:
         raise ImportRejected([RowProblem(1, "", f"unreadable header: {exc}")]) from exc
-    records: list[SourceRecord] = []
-    problems: list[RowProblem] = []
-    line = reader.line_num + 1
+    source.columns = tuple(header)
+    source.records = _csv_records(lines, header, delimiter)
+    return source
+
+
+def _count_lines(file: IO[bytes]) -> int:
+    """Lines after the header, for progress: a quick count of line ends (quoted line breaks make it an over-count)."""
+    count = 0
+    while chunk := file.read(1 << 20):
+        count += chunk.count(b"\n")
+    file.seek(0)
+    return max(count - 1, 0)
+
+
+def _decoded_lines(file: IO[bytes], consumed: Callable[[bytes], bytes]) -> Iterator[str | RowProblem]:
+    """Each line of ``file`` as text, or the problem of a line that is not UTF-8 (the BOM of the first dropped)."""
+    for number, raw in enumerate(file, start=1):
+        data = consumed(raw)
+        if number == 1:
+            data = data.removeprefix(_BOM)
+        try:
+            yield data.decode("utf-8")
+        except UnicodeDecodeError:
+            yield RowProblem(number, "", "not UTF-8 text (save the file as CSV UTF-8)")
+
+
+def _csv_records(
+    lines: Iterator[str | RowProblem], header: list[str], delimiter: str
+) -> Iterator[SourceRecord | RowProblem]:
+    undecodable: list[RowProblem] = []
+
+    def text_lines() -> Iterator[str]:
+        for line in lines:
+            if isinstance(line, RowProblem):
+                undecodable.append(line)
+                yield "\n"  # keeps the csv reader's line count with the file's
+            else:
+                yield line
+
+    reader = csv.reader(text_lines(), delimiter=delimiter, strict=True)
+    reader_line_offset = 1  # the header was read before the reader started
+    line = reader_line_offset + 1
     while True:
         try:
             values = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
-            problems.append(RowProblem(line, "", f"unreadable CSV: {exc}"))
-            line = reader.line_num + 1
+            yield RowProblem(line, "", f"unreadable CSV: {exc}")
+            line = reader.line_num + reader_line_offset + 1
             continue
+        yield from undecodable
+        undecodable.clear()
         if any(v.strip() for v in values):
             if len(values) > len(header):
-                problems.append(RowProblem(line, "", f"{len(values)} fields but the header has {len(header)} columns"))
-            records.append(SourceRecord(line, dict(zip(header, values, strict=False))))
-        line = reader.line_num + 1
-    if problems:
-        raise ImportRejected(problems)
-    return Source(tuple(header), records, "line")
+                yield RowProblem(line, "", f"{len(values)} fields but the header has {len(header)} columns")
+            else:
+                yield SourceRecord(line, dict(zip(header, values, strict=False)))
+        line = reader.line_num + reader_line_offset + 1
+    yield from undecodable
 
 
-def _read_json(text: str) -> Source:
+def _json_source(file: IO[bytes], size: int) -> Source:
+    source = Source(None, "item", iter(()), size, 0)
+    data = source._consumed(file.read())
     try:
-        items = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportRejected([RowProblem(exc.lineno, "", f"not valid JSON: {exc.msg}")]) from exc
-    if not isinstance(items, list):
-        raise _file_problem("the JSON file must hold a list of objects")
-    records: list[SourceRecord] = []
-    problems: list[RowProblem] = []
-    columns: dict[str, None] = {}
-    for index, item in enumerate(items, start=1):
-        if not isinstance(item, dict):
-            problems.append(RowProblem(index, "", "is not an object"))
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ImportRejected([RowProblem(line, "", "not UTF-8 text (save the file as UTF-8)")]) from exc
+    del data
+    start = _skip_space(text, 0)
+    if not text.startswith("[", start):
+        raise file_problem("the JSON file must hold a list of objects")
+    source.records = _json_records(_json_items(text, start + 1))
+    return source
+
+
+_DECODER = json.JSONDecoder(
+    # Numbers stay what they were written as: a 5,000-digit integer is never converted, NaN never becomes text.
+    parse_int=lambda literal: NotText(f"a number ({literal[:20]})"),
+    parse_float=lambda literal: NotText(f"a number ({literal[:20]})"),
+    parse_constant=lambda literal: NotText(f"{literal}, not a number a person would write"),
+    strict=True,
+)
+
+
+def _skip_space(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t\r\n":
+        at += 1
+    return at
+
+
+def _json_items(text: str, at: int) -> Iterator[tuple[int, Any] | RowProblem]:
+    """(item number, value) for each item of the list that starts before ``at``, decoded one at a time."""
+    at = _skip_space(text, at)
+    if text.startswith("]", at):
+        return
+    for number in itertools.count(1):
+        try:
+            value, at = _DECODER.raw_decode(text, at)
+        except json.JSONDecodeError as exc:
+            yield RowProblem(exc.lineno, "", f"not valid JSON (item {number}): {exc.msg}", unit="line")
+            return
+        except RecursionError:
+            yield RowProblem(number, "", "is nested too deeply to be a row of the list", unit="item")
+            return
+        yield number, value
+        at = _skip_space(text, at)
+        if text.startswith(",", at):
+            at = _skip_space(text, at + 1)
+        elif text.startswith("]", at):
+            if _skip_space(text, at + 1) != len(text):
+                line = text.count("\n", 0, at) + 1
+                yield RowProblem(line, "", "not valid JSON: text after the end of the list", unit="line")
+            return
+        else:
+            line = text.count("\n", 0, at) + 1
+            yield RowProblem(line, "", f"not valid JSON (after item {number}): expected ',' or ']'", unit="line")
+            return
+
+
+def _json_records(items: Iterator[tuple[int, Any] | RowProblem]) -> Iterator[SourceRecord | RowProblem]:
+    for entry in items:
+        if isinstance(entry, RowProblem):
+            yield entry
             continue
-        fields = {str(k).strip().lower(): v for k, v in item.items()}
-        columns.update(dict.fromkeys(fields))
-        records.append(SourceRecord(index, fields))
-    if problems:
-        raise ImportRejected(problems)
-    return Source(tuple(columns), records, "item")
+        number, item = entry
+        if isinstance(item, dict):
+            yield SourceRecord(number, {key.strip().lower(): value for key, value in item.items()})
+        else:
+            yield RowProblem(number, "", f"is {describe_json(item)}, not an object", unit="item")
+
+
+def describe_json(value: Any) -> str:
+    """What a JSON value is, for a problem report: 'a list', 'true', 'a number (12345)'."""
+    if isinstance(value, NotText):
+        return value.what
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "null"
+    if isinstance(value, int | float):
+        return f"a number ({value!r:.20})"
+    return "text" if isinstance(value, str) else type(value).__name__

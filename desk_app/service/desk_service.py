@@ -28,8 +28,10 @@ from desk_app.core.model import (
 )
 from desk_app.core.pins import PinLock
 from desk_app.core.state import STATE_PREFIX
-from desk_app.errors import ConfigError, InputError
+from desk_app.core.text import printable
+from desk_app.errors import ConfigError, ImportRejected, InputError
 from desk_app.intake.importer import ImportSummary, import_list
+from desk_app.intake.sources import file_sha256
 from desk_app.office.confirmations import write_confirmations
 from desk_app.printing.base import Printer
 from desk_app.reports.daily import export_csv, export_pdf
@@ -349,7 +351,8 @@ class DeskService:
     def import_list(
         self, path: Path, photos_dir: Path | None = None, by: str = "", progress: Progress | None = None
     ) -> ImportSummary:
-        """Import the accreditation list, all rows or none; the import is logged with the list."""
+        """Import the accreditation list, all rows or none; the import is logged with the list, a refused list
+        is logged on its own (who tried, the file's hash, how many problems, the first)."""
         started = self.clock.now()
 
         def record(summary: ImportSummary) -> None:
@@ -363,7 +366,11 @@ class DeskService:
             }
             self._journal.record(Action.IMPORT, staff=by, detail=detail, at=started)
 
-        return import_list(self._store, path, started, photos_dir, progress, record)
+        try:
+            return import_list(self._store, path, started, photos_dir, progress, record)
+        except ImportRejected as rejected:
+            self._journal.record(Action.IMPORT_REJECTED, staff=by, detail=_rejection(path, rejected), at=started)
+            raise
 
     def install_verify_key(self, path: Path, by: str = "") -> str:
         """Trust codes signed with the key whose verify key is at ``path``; its key id."""
@@ -386,3 +393,14 @@ def _check_query(text: str) -> None:
         raise InputError(
             f"a look-up is a reference, a code or a name: {MAX_QUERY} characters at most, not {len(text):,}"
         )
+
+
+def _rejection(path: Path, rejected: ImportRejected) -> dict[str, str]:
+    first = str(rejected.problems[0]) if rejected.problems else ""
+    return {
+        "file": printable(path.name),
+        "sha256": file_sha256(path),
+        "problems": str(rejected.total),
+        "rows": str(rejected.rows),
+        "first": printable(first[:300]),
+    }

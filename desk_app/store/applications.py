@@ -43,7 +43,11 @@ def search_key(application: Application) -> str:
     )
 
 
-def _to_row(app: Application, updated_at: str) -> tuple[Any, ...]:
+PreparedRow = tuple[Any, ...]
+
+
+def prepare_row(app: Application, updated_at: str) -> PreparedRow:
+    """An application as the row ``Applications.upsert_prepared`` writes, its search key computed."""
     return (
         app.reference,
         app.kind.value,
@@ -122,21 +126,30 @@ class Applications:
 
     def upsert_many(self, applications: Iterable[Application], updated_at: str) -> tuple[int, int]:
         """Insert new applications and update known ones. Returns (added, updated)."""
+        return self.upsert_prepared([[prepare_row(a, updated_at) for a in applications]])
+
+    def upsert_prepared(self, batches: Iterable[list[PreparedRow]]) -> tuple[int, int]:
+        """``upsert_many`` of rows made beforehand by ``prepare_row``, in batches: an import prepares its rows
+        before taking the write lock, then writes them without holding them all in memory. Returns (added, updated).
+        """
+        added = updated = 0
         with self._db.write():
             known = self.references()
-            rows = [_to_row(a, updated_at) for a in applications]
-            new = [r for r in rows if r[0] not in known]
-            old = [(*r[1:], r[0]) for r in rows if r[0] in known]
-            placeholders = ", ".join("?" * len(rows[0])) if rows else ""
-            if new:
-                self._db.execute_many(
-                    f"INSERT INTO applications ({_COLUMNS}, search_key, updated_at) VALUES ({placeholders})",
-                    new,
-                )
-            if old:
-                assignments = ", ".join(f"{c} = ?" for c in _UPDATABLE)
-                self._db.execute_many(f"UPDATE applications SET {assignments} WHERE reference = ?", old)
-        return len(new), len(old)
+            for rows in batches:
+                new = [r for r in rows if r[0] not in known]
+                old = [(*r[1:], r[0]) for r in rows if r[0] in known]
+                if new:
+                    placeholders = ", ".join("?" * len(new[0]))
+                    self._db.execute_many(
+                        f"INSERT INTO applications ({_COLUMNS}, search_key, updated_at) VALUES ({placeholders})",
+                        new,
+                    )
+                if old:
+                    assignments = ", ".join(f"{c} = ?" for c in _UPDATABLE)
+                    self._db.execute_many(f"UPDATE applications SET {assignments} WHERE reference = ?", old)
+                known.update(r[0] for r in new)
+                added, updated = added + len(new), updated + len(old)
+        return added, updated
 
     def count(self) -> int:
         row = self._db.one("SELECT COUNT(*) FROM applications")

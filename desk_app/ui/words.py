@@ -38,6 +38,7 @@ ACTION = {
     Action.VOID: QT_TRANSLATE_NOOP("Words", "Badge voided"),
     Action.OVERRIDE: QT_TRANSLATE_NOOP("Words", "Supervisor override"),
     Action.IMPORT: QT_TRANSLATE_NOOP("Words", "List imported"),
+    Action.IMPORT_REJECTED: QT_TRANSLATE_NOOP("Words", "List refused"),
     Action.EVENT_CONFIGURED: QT_TRANSLATE_NOOP("Words", "Event configured"),
     Action.STAFF_ADDED: QT_TRANSLATE_NOOP("Words", "Staff added"),
     Action.STAFF_DISABLED: QT_TRANSLATE_NOOP("Words", "Staff disabled"),

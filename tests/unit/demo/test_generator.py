@@ -31,7 +31,7 @@ from desk_app.demo.generator import generate_rows, write_csv, write_photos
 from desk_app.demo.photos import portrait_jpeg
 from desk_app.intake.photos import load_photo
 from desk_app.intake.rows import COLUMNS, ParsedRow, parse_row
-from desk_app.intake.sources import read_source
+from desk_app.intake.sources import open_source
 from desk_app.scan.decode import decode_file
 from desk_app.service import DeskService
 from desk_app.service.startup import event_of, install_event
@@ -153,9 +153,9 @@ def test_credentials_emails_and_photo_names_have_realistic_shapes() -> None:
 def test_the_csv_reads_back_as_the_rows(tmp_path: Path, rows: list[dict[str, str]], delimiter: str) -> None:
     path = tmp_path / "list.csv"
     write_csv(rows, path, delimiter=delimiter)
-    source = read_source(path)
-    assert source.columns == COLUMNS
-    assert [record.fields for record in source.records] == rows
+    with open_source(path) as source:
+        assert source.columns == COLUMNS
+        assert [record.fields for record in source.records] == rows  # type: ignore[union-attr]
 
 
 def test_photos_are_written_for_rows_naming_one_and_pass_the_importers_checks(
