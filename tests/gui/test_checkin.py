@@ -695,6 +695,26 @@ def test_a_file_without_a_code_is_a_message(qtbot: QtBot, counter: Counter, tmp_
     assert counter.view.stage is Stage.READY and counter.view.scan_bar.status.text()
 
 
+def test_a_long_file_without_a_code_on_its_first_pages_says_what_was_left_unread(
+    qtbot: QtBot, counter: Counter, tmp_path: Path
+) -> None:
+    import pypdfium2
+
+    path = tmp_path / "long\u202e.pdf"
+    document = pypdfium2.PdfDocument.new()
+    for _ in range(6):
+        document.new_page(200, 200).close()
+    document.save(path)
+    document.close()
+    counter.view.open_scan(path)
+    assert counter.view.scan_bar.status.text() == "Reading long\\u202e.pdf…"
+    qtbot.waitUntil(lambda: "pages" in counter.view.scan_bar.status.text(), timeout=20000)
+    assert counter.view.stage is Stage.READY
+    assert counter.view.scan_bar.status.text() == (
+        "no code found; long\\u202e.pdf: read the first 4 of 6 pages: a confirmation printout has one or two"
+    )
+
+
 def test_no_camera_is_a_message_not_a_crash(qtbot: QtBot, counter: Counter) -> None:
     view = counter.view
     view.scan_bar.camera_button.setFocus()
