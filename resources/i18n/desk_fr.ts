@@ -2077,6 +2077,10 @@ Base de données&#xa0;: %2</translation>
         <translation>Liste importée</translation>
     </message>
     <message>
+        <source>List refused</source>
+        <translation>Liste refusée</translation>
+    </message>
+    <message>
         <source>Event configured</source>
         <translation>Événement configuré</translation>
     </message>

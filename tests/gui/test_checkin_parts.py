@@ -15,12 +15,15 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from bench.mrz import td1, td2, td3
-from desk_app.core.model import Outcome, Reason
+from desk_app.core.event import EventConfig
+from desk_app.core.model import CodeStatus, Outcome, Reason
 from desk_app.messages import OUTCOME_TEXT, REASON_TEXT
 from desk_app.ui.checkin import Stage
+from desk_app.ui.checkin.applicant_panel import ApplicantPanel
 from desk_app.ui.checkin.mrz_input import MrzAssembler, ScanKind, classify
 from desk_app.ui.checkin.sounds import SOUNDS_DIR, Cue, VerdictSounds, write_tones
 from desk_app.ui.checkin.texts import fill, mrz_error_text, outcome_title, reason_text
+from tests.conftest import make_application
 from tests.gui import test_checkin as kit
 from tests.gui.conftest import HARMLESS_QT_MESSAGES, FakeClock
 from tests.gui.test_checkin import ANNUAL, MUELLER_ZONE, REVOKED, Counter, scan_printout
@@ -203,3 +206,14 @@ def test_a_zone_that_does_not_read_is_said_in_words(qtbot: QtBot, counter: Count
     status = counter.view.id_check.zone_status.text()
     assert status.startswith("✗ not read correctly: the check digit of the document number is wrong")
     assert counter.view.id_check.zone is None and counter.view.stage is Stage.READY
+
+
+def test_the_applicant_panel_shows_control_characters_escaped(qtbot: QtBot, event: EventConfig) -> None:
+    """A database filled before the text policy (or by hand) may hold a U+202E: the label shows it as an escape."""
+    panel = ApplicantPanel()
+    qtbot.addWidget(panel)
+    app = make_application(family_name="Evil\u202eliam\x1b[2J", given_names="Ann\u200bA", organisation="Le\nMonde")
+    panel.show_applicant(app, None, event, CodeStatus.SIGNED_VALID)
+    assert panel.family.text() == "EVIL\\u202eLIAM\\x1b[2J"
+    assert panel.given.text() == "Ann\\u200bA"
+    assert panel.values["organisation"].text().startswith("Le\\x0aMonde")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QSizePol
 
 from desk_app.core.event import EventConfig
 from desk_app.core.model import Application, CodeStatus, Status
+from desk_app.core.text import printable
 from desk_app.ui.checkin.texts import (
     category_text,
     code_status_text,
@@ -124,8 +125,9 @@ class ApplicantPanel(Retranslates, QFrame):
             for label in self.values.values():
                 label.setText("")
             return
-        self.family.setText(app.family_name.upper())
-        self.given.setText(app.given_names)
+        # printable: a database written before the text policy may hold a U+202E that would reverse the label
+        self.family.setText(printable(app.family_name.upper()))
+        self.given.setText(printable(app.given_names))
         self.family.setAccessibleName(self.tr("Family name"))
         self.given.setAccessibleName(self.tr("Given names"))
         document = app.document
@@ -141,9 +143,9 @@ class ApplicantPanel(Retranslates, QFrame):
             if app.press.editor_letter
             else fill(self.tr("press card %1"), app.press.card_number),
             "press_issuer": "" if app.press.editor_letter else app.press.card_issuer,
-            "organisation": f"{app.organisation} ({app.organisation_country})"
-            if app.organisation_country
-            else app.organisation,
+            "organisation": printable(
+                f"{app.organisation} ({app.organisation_country})" if app.organisation_country else app.organisation
+            ),
             "category": category_text(app.category),
             "accreditation": f"{kind_label(self._event, app.kind)} — {status_text(app.status)}"
             + (f" — {app.annual_number}" if app.annual_number else ""),

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from desk_app.core.codes import looks_signed
 from desk_app.core.model import Application
+from desk_app.core.text import printable
 from desk_app.ui.checkin.texts import category_text, fill, status_text
 from desk_app.ui.i18n import is_language_change
 
@@ -123,7 +124,7 @@ class SearchResults(QListWidget):
             for part in (app.organisation, app.reference, category_text(app.category), status_text(app.status))
             if part
         )
-        return f"{app.display_name}\n{details}"
+        return f"{printable(app.display_name)}\n{printable(details)}"
 
     def _on_item_activated(self, item: QListWidgetItem) -> None:
         self.chosen.emit(str(item.data(REFERENCE_ROLE)))
