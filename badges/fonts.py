@@ -82,6 +82,11 @@ def undrawable(text: str) -> list[str]:
     return undrawable_in(clean_text(text), [(face.value, face in _BOLD) for face in Face])
 
 
+def fallback_fonts(text: str) -> list[str]:
+    """The fallback fonts (their registered names, ``Fallback-…``) a badge draws ``text`` in, besides DejaVu."""
+    return list(dict.fromkeys(run.font for run in runs(clean_text(text), Face.REGULAR) if run.font != Face.REGULAR))
+
+
 def text_width(text: str, face: Face, size: float) -> float:
     """Advance width of ``text`` in points, measured run by run in the fonts that draw it."""
     return runs_width(runs(text, face), size)

@@ -159,6 +159,8 @@ def import_(args: argparse.Namespace) -> int:
             f"imported {summary.rows} rows from {args.file}: {summary.added} added, {summary.updated} updated, "
             f"{summary.photos} photos"
         )
+        for font, rows in summary.fallback_fonts:
+            print(f"{rows} rows have names printed in {font.removeprefix('Fallback-')}, a system font (not DejaVu)")
     return 0
 
 

@@ -9,6 +9,7 @@ check-in history and issued badges as they are.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -35,6 +36,8 @@ class ImportSummary:
     updated: int
     photos: int
     file_sha256: str
+    # (font, rows): the system fonts some badges need besides the shipped DejaVu, for the import report
+    fallback_fonts: tuple[tuple[str, int], ...] = ()
 
 
 class _Problems:
@@ -78,12 +81,14 @@ def import_list(
             missing = [c for c in COLUMNS if c not in source.columns and c not in OPTIONAL_COLUMNS]
             if missing:
                 raise ImportRejected([RowProblem(1, c, "column missing from the header") for c in missing])
-        photo_count = _check_rows(source, at, photos_dir, rows, photos, progress)
+        photo_count, fonts = _check_rows(source, at, photos_dir, rows, photos, progress)
         with store.transaction():
             for batch in photos.batches():
                 store.applications.put_photos(batch)
             added, updated = store.applications.upsert_prepared(rows.batches())
-            summary = ImportSummary(path.name, rows.count, added, updated, photo_count, source.sha256)
+            summary = ImportSummary(
+                path.name, rows.count, added, updated, photo_count, source.sha256, tuple(fonts.items())
+            )
             if on_commit is not None:
                 on_commit(summary)
     return summary
@@ -96,13 +101,14 @@ def _check_rows(
     rows: Spill[PreparedRow],
     photos: Spill[Photo],
     progress: Progress | None,
-) -> int:
+) -> tuple[int, Counter[str]]:
     """Parse and check every record into ``rows`` and ``photos``; raise ``ImportRejected`` listing the problems.
-    Returns how many distinct photos the list names."""
+    Returns how many distinct photos the list names, and how many rows need each fallback font."""
     updated_at = to_utc_text(at)
     problems = _Problems(source.unit)
     first_line_of: dict[str, int] = {}
     photo_of: dict[str, str] = {}  # file name -> sha256, each photo loaded once
+    fonts: Counter[str] = Counter()
     done = 0
     for record in source.records:
         done += 1
@@ -126,13 +132,14 @@ def _check_rows(
         if photo_problem:
             problems.in_row(RowProblem(record.line, "photo", photo_problem))
         elif not problems.total:
+            fonts.update(result.fallback_fonts)
             sha256 = photo_of[result.photo] if result.photo else ""
             rows.add(prepare_row(dataclasses.replace(result.application, photo_sha256=sha256), updated_at))
     if progress:
         progress(done, done)
     if problems.total:
         raise problems.rejection()
-    return len(photo_of)
+    return len(photo_of), fonts
 
 
 def _load_photo(row: ParsedRow, photos_dir: Path | None, photo_of: dict[str, str], photos: Spill[Photo]) -> str | None:

@@ -11,11 +11,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, TypeVar
 
 import pycountry
 
+from badges import fallback_fonts, undrawable
+from badges.scripts import needs_shaping
 from desk_app.core.model import (
     AccreditationKind,
     Application,
@@ -75,11 +77,13 @@ def country_codes() -> frozenset[str]:
 
 @dataclass(frozen=True)
 class ParsedRow:
-    """A valid row: the application, and the photo file name it names (checked separately)."""
+    """A valid row: the application, the photo file name it names (checked separately), and the system fonts its
+    badge needs besides the shipped DejaVu (a Chinese name: WenQuanYi Zen Hei)."""
 
     line: int
     application: Application
     photo: str
+    fallback_fonts: tuple[str, ...] = ()
 
 
 class _RowReader:
@@ -147,6 +151,16 @@ class _RowReader:
             self.problem(column, complaint)
         return parsed
 
+    def printed(self, column: str, value: str) -> tuple[str, ...]:
+        """Check that ``value``, printed on the badge, prints as written (never as boxes or letters reversed);
+        the fallback fonts it needs."""
+        if value.isascii():
+            return ()
+        fonts, missing = _badge_coverage(value)
+        if missing:
+            self.problem(column, _cannot_print(missing))
+        return fonts
+
     def country(self, column: str) -> str:
         value = self.text(column).upper()
         if value and value not in country_codes():
@@ -157,6 +171,21 @@ class _RowReader:
 def _listed(characters: list[str], most: int = 3) -> str:
     named = ", ".join(describe_character(c) for c in characters[:most])
     return named + (f" and {len(characters) - most} more" if len(characters) > most else "")
+
+
+@lru_cache(maxsize=65536)
+def _badge_coverage(value: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(fallback fonts, characters no font prints correctly) of a text on the badge; names and organisations repeat."""
+    return tuple(fallback_fonts(value)), tuple(undrawable(value))
+
+
+def _cannot_print(missing: tuple[str, ...]) -> str:
+    if any(needs_shaping(c) for c in missing):
+        why = "the badge printer cannot lay out this script (written right to left, or with joined letters)"
+    else:
+        why = "no font on this desk draws them (for Chinese, Japanese and Korean install fonts-wqy-zenhei)"
+    listed = _listed(list(missing))
+    return f"cannot be printed on a badge: {listed} ({why}); give it in Latin letters, as in the passport's MRZ"
 
 
 def _plausible_birth(day: date) -> str | None:
@@ -173,6 +202,7 @@ def parse_row(line: int, raw: Mapping[str, Any]) -> ParsedRow | list[RowProblem]
     status = r.choice("status", Status)
     family_name = r.text("family_name")
     given_names = r.text("given_names", required=False)
+    fonts = r.printed("family_name", family_name) + r.printed("given_names", given_names)
     date_of_birth = r.day("date_of_birth", _plausible_birth)
     nationality = r.country("nationality")
     document_kind = r.choice("document_kind", DocumentKind)
@@ -185,6 +215,7 @@ def parse_row(line: int, raw: Mapping[str, Any]) -> ParsedRow | list[RowProblem]
     press_card_number = r.text("press_card_number", required=not editor_letter)
     press_card_issuer = r.text("press_card_issuer", required=not editor_letter)
     organisation = r.text("organisation")
+    fonts += r.printed("organisation", organisation)
     organisation_country = r.country("organisation_country")
     category = r.choice("category", Category)
     email = r.text("email")
@@ -214,4 +245,4 @@ def parse_row(line: int, raw: Mapping[str, Any]) -> ParsedRow | list[RowProblem]
         pool=pool,
         annual_number=annual_number,
     )
-    return ParsedRow(line, application, photo)
+    return ParsedRow(line, application, photo, tuple(dict.fromkeys(fonts)))

@@ -42,6 +42,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%1 prints the names of %n row(s) (a system font, not DejaVu).</source>
+        <translation>
+            <numerusform>%1 prints the names of %n row (a system font, not DejaVu).</numerusform>
+            <numerusform>%1 prints the names of %n rows (a system font, not DejaVu).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n problem</numerusform>
@@ -53,6 +60,13 @@
         <translation>
             <numerusform>in %n row; fix the file and import it again.</numerusform>
             <numerusform>in %n rows; fix the file and import it again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n are listed.</source>
+        <translation>
+            <numerusform>The first %n is listed.</numerusform>
+            <numerusform>The first %n are listed.</numerusform>
         </translation>
     </message>
 </context>

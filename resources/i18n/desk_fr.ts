@@ -1023,6 +1023,13 @@
             <numerusform>%n photos</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 prints the names of %n row(s) (a system font, not DejaVu).</source>
+        <translation>
+            <numerusform>%1 imprime les noms de %n ligne (une police du système, pas DejaVu).</numerusform>
+            <numerusform>%1 imprime les noms de %n lignes (une police du système, pas DejaVu).</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Nothing was imported.</source>
         <translation>Rien n&apos;a été importé.</translation>
@@ -1039,6 +1046,13 @@
         <translation>
             <numerusform>dans %n ligne&#xa0;; corrigez le fichier et importez-le à nouveau.</numerusform>
             <numerusform>dans %n lignes&#xa0;; corrigez le fichier et importez-le à nouveau.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n are listed.</source>
+        <translation>
+            <numerusform>Le premier est affiché.</numerusform>
+            <numerusform>Les %n premiers sont affichés.</numerusform>
         </translation>
     </message>
     <message>

@@ -9,7 +9,7 @@ from pathlib import Path
 from desk_app.store import open_store
 from tests.conftest import make_application
 from tests.processes import Run
-from tests.unit.intake.test_importer import row_of
+from tests.unit.intake.test_importer import row_of, write_csv
 
 # As an older database may hold them: the text policy now refuses these at import.
 HOSTILE_NAME = "\x1b[2J\x1b[31mEVIL\u202eLIAM\r\nINJECTED LINE"
@@ -42,3 +42,10 @@ def test_a_hostile_json_list_exits_2_with_a_report(run: Run, tmp_path: Path) -> 
     deep.write_text("[" * 200_000)
     result = run("import", str(deep))
     assert result.returncode == 2 and "item 1: is nested too deeply" in result.stderr
+
+
+def test_the_import_report_names_the_font_of_chinese_names(run: Run, tmp_path: Path) -> None:
+    rows = [{**row_of(make_application(reference="DM24-000001")), "family_name": "王", "given_names": "小明"}]
+    result = run("import", str(write_csv(tmp_path / "list.csv", rows)))
+    assert result.returncode == 0, result.stderr
+    assert "1 rows have names printed in WenQuanYiZenHei, a system font (not DejaVu)" in result.stdout

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QW
 from pytestqt.qtbot import QtBot
 
 from bench.mrz import td3
-from desk_app.errors import RowProblem
+from desk_app.errors import ImportRejected, RowProblem
 from desk_app.service import DeskService
 from desk_app.ui.checkin import CheckinView, Stage
 from desk_app.ui.checkin.sounds import SilentSounds
@@ -250,10 +250,14 @@ def walk_the_supervisor_area(walk: Walk, window: MainWindow, tmp_path: Path) -> 
     importer = ImportDialog(window.session, "sam", window)
     importer.file_edit.setText("/media/usb/accreditation-list.csv")
     importer.show_rejection(
-        [
-            RowProblem(3, "date_of_birth", "'1990-13-45' is not a date (YYYY-MM-DD)"),
-            RowProblem(7, "document_expiry", "'2023-11-30' is before the event: the document has expired"),
-        ]
+        ImportRejected(
+            [
+                RowProblem(3, "date_of_birth", "'1990-13-45' is not a date (YYYY-MM-DD)"),
+                RowProblem(7, "document_expiry", "'2023-11-30' is before the event: the document has expired"),
+            ],
+            total=1400,
+            rows=700,
+        )
     )
     walk.look("import dialog", walk.show(importer))
     importer.close()

@@ -73,6 +73,7 @@ class ImportDialog(Retranslates, QDialog):
         self.supervisor = supervisor
         self.summary: ImportSummary | None = None
         self.problems: list[RowProblem] = []
+        self.rejection = ImportRejected([])
         self.message_box: QMessageBox | None = None
         self._job: DeskJob | None = None
         self._outcome = ""
@@ -220,14 +221,15 @@ class ImportDialog(Retranslates, QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         if isinstance(error, ImportRejected):
-            self.show_rejection(error.problems)
+            self.show_rejection(error)
             return
         self._outcome = "failed:" + str(error)
         self._say_outcome()
 
-    def show_rejection(self, problems: list[RowProblem]) -> None:
-        """Nothing was imported: list every problem, line by line, and say so."""
-        self.problems = list(problems)
+    def show_rejection(self, rejected: ImportRejected) -> None:
+        """Nothing was imported: list every problem (the first thousand of a file wrong throughout), and say so."""
+        self.rejection = rejected
+        self.problems = list(rejected.problems)
         self.model.set_rows(self.problems)
         self.table.setVisible(True)
         self.table.setFocus()
@@ -254,15 +256,20 @@ class ImportDialog(Retranslates, QDialog):
                 + self.tr("%n photo(s)", "", summary.photos)
                 + "."
             )
+            for font, rows in summary.fallback_fonts:
+                sentence = self.tr("%1 prints the names of %n row(s) (a system font, not DejaVu).", "", rows)
+                text += " " + fill(sentence, font.removeprefix("Fallback-"))
         elif outcome == "rejected":
-            rows = len({p.line for p in self.problems})
+            total, rows = self.rejection.total, self.rejection.rows
             text = (
                 self.tr("Nothing was imported.")
                 + " "
-                + self.tr("%n problem(s)", "", len(self.problems))
+                + self.tr("%n problem(s)", "", total)
                 + " "
                 + self.tr("in %n row(s); fix the file and import it again.", "", rows)
             )
+            if total > len(self.problems):
+                text += " " + self.tr("The first %n are listed.", "", len(self.problems))
         elif outcome.startswith("failed:"):
             text = fill(self.tr("Nothing was imported: %1"), outcome.removeprefix("failed:"))
         else:

@@ -7,17 +7,20 @@ import hashlib
 import json
 import os
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from badges.fallback import use_font_folders
 from desk_app.core.event import EventConfig
 from desk_app.core.model import Action
 from desk_app.errors import ImportRejected
 from desk_app.intake.importer import import_list
+from desk_app.intake.rows import _badge_coverage
 from desk_app.service import DeskService
 from desk_app.store import Store
-from tests.conftest import FIRST_MORNING, store_of
+from tests.conftest import FIRST_MORNING, make_application, store_of
 from tests.unit.intake.test_importer import people, row_of, write_csv
 
 
@@ -217,3 +220,51 @@ def test_a_refused_fifo_is_logged_without_a_hash(desk: DeskService, tmp_path: Pa
         desk.import_list(tmp_path / "list.csv", by="sam")
     entries = [e for e in store_of(desk).log.for_reference("") if e.record.action is Action.IMPORT_REJECTED]
     assert [e.record.detail["sha256"] for e in entries] == [""]
+
+
+# --- no boxes on a badge ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def no_fallback_fonts(tmp_path: Path) -> Iterator[None]:
+    """A desk without fonts-wqy-zenhei: only the shipped DejaVu."""
+    use_font_folders([tmp_path / "no-fonts"])
+    _badge_coverage.cache_clear()
+    yield
+    use_font_folders(None)
+    _badge_coverage.cache_clear()
+
+
+def test_a_chinese_name_imports_and_the_report_names_its_font(store: Store, event: EventConfig, tmp_path: Path) -> None:
+    rows = [{**row_of(a), "family_name": "王", "given_names": "小明"} for a in people(2)]
+    rows[1]["family_name"] = "김"
+    summary = import_list(
+        store, write_csv(tmp_path / "l.csv", [*rows, row_of(make_application(reference="DM24-009999"))]), FIRST_MORNING
+    )
+    assert summary.fallback_fonts == (("Fallback-WenQuanYiZenHei", 2),)
+
+
+def test_without_a_cjk_font_a_chinese_name_is_refused(
+    store: Store, event: EventConfig, tmp_path: Path, no_fallback_fonts: None
+) -> None:
+    row = {**row_of(people(1)[0]), "family_name": "王"}
+    assert rejected(store, write_csv(tmp_path / "l.csv", [row])) == [
+        "line 2, family_name: cannot be printed on a badge: U+738B CJK UNIFIED IDEOGRAPH-738B (no font on this desk "
+        "draws them (for Chinese, Japanese and Korean install fonts-wqy-zenhei)); give it in Latin letters, "
+        "as in the passport's MRZ"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "why"),
+    [
+        ("family_name", "محمد", "the badge printer cannot lay out this script"),
+        ("given_names", "דוד", "the badge printer cannot lay out this script"),
+        ("organisation", "Press 🦄", "no font on this desk draws them"),
+    ],
+)
+def test_names_the_badge_cannot_print_are_refused(
+    store: Store, event: EventConfig, tmp_path: Path, column: str, value: str, why: str
+) -> None:
+    [problem] = rejected(store, write_csv(tmp_path / "l.csv", [{**row_of(people(1)[0]), column: value}]))
+    assert problem.startswith(f"line 2, {column}: cannot be printed on a badge: U+") and why in problem
