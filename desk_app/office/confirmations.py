@@ -16,13 +16,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from qrcode.constants import ERROR_CORRECT_M
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from desk_app.core.codes import sign_code
 from desk_app.core.event import EventConfig
 from desk_app.core.model import AccreditationKind, Application, Status
-from desk_app.pdf_fonts import PdfFonts, pdf_fonts
+from desk_app.pdf_fonts import PdfFonts, draw_string, pdf_fonts, string_width
 from desk_app.store import Store
 
 Progress = Callable[[int, int], None]
@@ -158,8 +157,7 @@ def _instructions(canvas: Canvas, fonts: PdfFonts, app: Application, event: Even
 
 
 def _line(canvas: Canvas, font: str, size: float, x: float, y: float, text: str, gap: float = 3) -> float:
-    canvas.setFont(font, size)
-    canvas.drawString(x, y - size, text)
+    draw_string(canvas, x, y - size, text, font, size)  # a Chinese name in a fallback font, never as boxes
     return float(y - size - gap * mm / 2 - 2)
 
 
@@ -167,7 +165,7 @@ def _fitted_line(
     canvas: Canvas, font: str, size: float, x: float, y: float, text: str, width: float, gap: float = 3
 ) -> float:
     """A line that shrinks until it fits ``width`` (long names never run off the page)."""
-    while size > 6 and canvas.stringWidth(text, font, size) > width:
+    while size > 6 and string_width(text, font, size) > width:
         size -= 0.5
     return _line(canvas, font, size, x, y, text, gap)
 
@@ -176,7 +174,7 @@ def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
     lines, current = [], ""
     for word in text.split():
         candidate = f"{current} {word}".strip()
-        if current and stringWidth(candidate, font, size) > width:
+        if current and string_width(candidate, font, size) > width:
             lines.append(current)
             current = word
         else:

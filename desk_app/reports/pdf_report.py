@@ -26,7 +26,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTempl
 from desk_app.core.event import EventConfig
 from desk_app.core.model import Action, Outcome, Reason
 from desk_app.messages import REASON_TEXT
-from desk_app.pdf_fonts import PdfFonts, pdf_fonts
+from desk_app.pdf_fonts import PdfFonts, markup, pdf_fonts, string_width
 from desk_app.reports.charts import VERDICT_LABEL, hour_chart, reason_chart
 from desk_app.reports.stamp import CHECKPOINT_KEYWORD, ExportStamp
 from desk_app.reports.totals import DayTotals, Tally
@@ -149,7 +149,7 @@ def _title(
     offsets = sorted({_offset(start), _offset(end)})
     made = event.local(generated_at)
     title: list[Flowable] = [
-        Paragraph(escape(event.name), styles.title),
+        Paragraph(markup(event.name, styles.title.fontName), styles.title),
         Paragraph(f"Check-in log of {escape(_long_date(totals.day))}", styles.subtitle),
         Spacer(1, 4),
         Paragraph(
@@ -159,7 +159,7 @@ def _title(
         ),
         Paragraph(
             f"Generated {made:%Y-%m-%d %H:%M} ({escape(totals.time_zone)}) by desk-app from "
-            f"{escape(source)}, event {escape(totals.event_id)}.",
+            f"{markup(source, styles.note.fontName)}, event {escape(totals.event_id)}.",
             styles.note,
         ),
     ]
@@ -286,7 +286,7 @@ def _label_widths(
 ) -> list[float]:
     """Each label column as wide as its widest text, the last one (desk names, free text) taking what is left."""
     needed = [
-        max(pdfmetrics.stringWidth(text, styles.fonts.regular, 8) for text in (heading, *column)) + 2 * _PADDING
+        max(string_width(text, styles.fonts.regular, 8) for text in (heading, *column)) + 2 * _PADDING
         for heading, column in zip(headings, zip(*rows, strict=True), strict=True)
     ]
     first = needed[:-1] if sum(needed) <= room else [min(width, room / len(needed)) for width in needed[:-1]]
@@ -353,7 +353,8 @@ def _head(text: str, styles: _Styles, number: bool = False) -> Paragraph:
 
 
 def _text(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text), style)
+    """People's data in a cell: escaped, and what DejaVu lacks (a Chinese name) in a fallback font."""
+    return Paragraph(markup(text, style.fontName), style)
 
 
 def _grid_style(styles: _Styles, first_number: int, total_row: bool) -> TableStyle:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pypdfium2 as pdfium
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from badges.fallback import fallbacks
+from desk_app.config import DEFAULT_EVENT_FILE, load_event_file
+from desk_app.office.confirmations import write_confirmation
 from desk_app.pdf_fonts import draw_string, markup, pdf_fonts, string_width, undrawable
+from tests.conftest import make_application
 
 
 def page_text(pdf: bytes) -> str:
@@ -49,3 +54,12 @@ def test_a_paragraph_and_a_canvas_print_a_cjk_name_that_reads_back() -> None:
 
 def test_undrawable_in_the_desk_pdfs_is_the_badges_rule() -> None:
     assert undrawable("Ali علي 🦄 王") == ["ع", "ل", "ي", "🦄"]
+
+
+def test_a_confirmation_letter_prints_a_chinese_name(tmp_path: Path) -> None:
+    """The letter's name line goes through draw_string: the name is in the page's text, so no glyph is a box
+    (reportlab leaves a character its font lacks out of the text layer)."""
+    app = make_application(family_name="王", given_names="小明")
+    event = load_event_file(DEFAULT_EVENT_FILE)
+    write_confirmation(app, event, Ed25519PrivateKey.generate(), tmp_path / "letter.pdf")
+    assert "王, 小明" in page_text((tmp_path / "letter.pdf").read_bytes())
