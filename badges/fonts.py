@@ -21,6 +21,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from badges.data import BadgeError, clean_text
 from badges.runs import Run, runs_width, split_runs, undrawable_in
+from badges.scripts import is_mark, needs_shaping
 
 FONT_FOLDER = Path(str(importlib.resources.files("desk_resources"))) / "fonts"
 # Vertical extent of DejaVu's glyphs, accents on capitals and descenders included, per unit of font size
@@ -70,6 +71,19 @@ def runs(text: str, face: Face) -> tuple[Run, ...]:
     return split_runs(text, face.value, face in _BOLD)
 
 
+@cache
+def _plain_characters() -> frozenset[str]:
+    """Characters every face of DejaVu draws on its own, in any context: no shaping, no combining mark. Nearly all
+    names are made of them only, and then need no run splitting (an import checks 200,000 of them)."""
+    register_fonts()
+    drawn = frozenset.intersection(*(frozenset(pdfmetrics.getFont(f.value).face.charToGlyph) for f in Face))
+    return frozenset(c for c in map(chr, drawn) if not needs_shaping(c) and not is_mark(c))
+
+
+def _plain(text: str) -> bool:
+    return set(text) <= _plain_characters()
+
+
 def undrawable(text: str) -> list[str]:
     """The characters of ``text`` that would not print correctly on a badge, each once, in order of appearance.
 
@@ -78,13 +92,18 @@ def undrawable(text: str) -> list[str]:
     installed), and always when it needs shaping or right-to-left order (Arabic, Hebrew, Indic scripts, Thai,
     emoji sequences; see ``badges.scripts``). An empty list means the text prints as written.
     """
-    register_fonts()
-    return undrawable_in(clean_text(text), [(face.value, face in _BOLD) for face in Face])
+    text = clean_text(text)
+    if _plain(text):
+        return []
+    return undrawable_in(text, [(face.value, face in _BOLD) for face in Face])
 
 
 def fallback_fonts(text: str) -> list[str]:
     """The fallback fonts (their registered names, ``Fallback-…``) a badge draws ``text`` in, besides DejaVu."""
-    return list(dict.fromkeys(run.font for run in runs(clean_text(text), Face.REGULAR) if run.font != Face.REGULAR))
+    text = clean_text(text)
+    if _plain(text):
+        return []
+    return list(dict.fromkeys(run.font for run in runs(text, Face.REGULAR) if run.font != Face.REGULAR))
 
 
 def text_width(text: str, face: Face, size: float) -> float:

@@ -6,9 +6,12 @@ noisy, so targets are checked against medians and percentiles, never a single ru
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -86,6 +89,51 @@ def bench_import(folder: Path, rows: int, runs: int) -> tuple[Figure, Path]:
         median < 10,
     )
     return figure, folder / "import0.sqlite"
+
+
+# Run in a fresh process, so the figure is the import's own peak and not what earlier benchmarks left behind.
+_PEAK_SCRIPT = """
+import resource, sys
+from pathlib import Path
+from bench.foundation import MORNING, fresh_store
+from desk_app.intake.importer import import_list
+csv_path, folder = Path(sys.argv[1]), Path(sys.argv[2])
+with fresh_store(folder, "peak") as store:
+    import_list(store, csv_path, MORNING)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def bench_import_memory(folder: Path, rows: int, kind: str = "csv") -> Figure:
+    """Peak resident memory of a whole process importing ``rows`` rows: the list is streamed, so it stays flat."""
+    csv_path = folder / f"memory{rows}.{kind}"
+    listed = [{**row, "photo": ""} for row in generate_rows(rows, seed=1)]
+    if kind == "json":
+        csv_path.write_text(json.dumps(listed, ensure_ascii=False, indent=1), encoding="utf-8")
+    else:
+        write_csv(listed, csv_path)
+    del listed
+    run_folder = folder / f"memory{rows}{kind}"
+    run_folder.mkdir()
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK_SCRIPT, str(csv_path), str(run_folder)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    peak_mb = int(done.stdout.split()[-1]) / 1024
+    size_mb = csv_path.stat().st_size / 2**20
+    return Figure(
+        f"import {rows:,} rows: peak memory of the process ({size_mb:.0f} MB {kind.upper()})",
+        peak_mb,
+        "MB (one run)",
+        "< 250 MB",
+        peak_mb < 250,
+        "Python and the desk's modules take about 50 MB of it",
+    )
 
 
 def lookup_samples(store: Store, references: list[str]) -> list[float]:
@@ -228,7 +276,10 @@ def run_all(quick: bool = False) -> list[Figure]:
         folder = Path(tmp)
         rows = 10_000 if quick else 100_000
         import_figure, db = bench_import(folder, rows, 1 if quick else 3)
-        figures = [import_figure, *bench_lookup(db, 2_000 if quick else 20_000)]
+        figures = [import_figure]
+        sizes = [(rows, "csv")] if quick else [(100_000, "csv"), (200_000, "csv"), (200_000, "json")]
+        figures += [bench_import_memory(folder, n, kind) for n, kind in sizes]
+        figures += bench_lookup(db, 2_000 if quick else 20_000)
         figures.append(bench_checkin(db, 200 if quick else 2_000))
         figures.extend(bench_export(folder, 5_000 if quick else 50_000, 1 if quick else 3))
     return figures

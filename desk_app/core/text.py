@@ -75,6 +75,8 @@ def hidden_characters(value: str) -> list[str]:
     A name holding one can clear a terminal (ESC), reverse what follows it (U+202E), or look the same as another
     name while comparing differently (U+200B): the text policy refuses them in people's data at import.
     """
+    if value.isprintable():  # the common case, at C speed: no Other or Separator character but the space
+        return []
     return list(dict.fromkeys(c for c in value if unicodedata.category(c) in _HIDDEN_CATEGORIES))
 
 
@@ -88,7 +90,7 @@ def printable(value: str) -> str:
     """``value`` with each hidden character written as an escape (``\\x1b``, ``\\u202e``), safe for one line of a
     terminal, a log file or a report: whatever a code or a file holds, it cannot move the cursor, change colours or
     reverse the text after it."""
-    if not any(unicodedata.category(c) in _HIDDEN_CATEGORIES for c in value):
+    if value.isprintable() or not hidden_characters(value):
         return value
     return "".join(_escape(c) if unicodedata.category(c) in _HIDDEN_CATEGORIES else c for c in value)
 

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desk_app.core.clock import to_utc_text
+from desk_app.core.text import printable
 from desk_app.errors import ImportRejected, RowProblem
 from desk_app.intake.photos import PhotoProblem, load_photo
 from desk_app.intake.rows import COLUMNS, OPTIONAL_COLUMNS, ParsedRow, parse_row
@@ -87,7 +88,13 @@ def import_list(
                 store.applications.put_photos(batch)
             added, updated = store.applications.upsert_prepared(rows.batches())
             summary = ImportSummary(
-                path.name, rows.count, added, updated, photo_count, source.sha256, tuple(fonts.items())
+                printable(path.name),  # as the log and the report can hold it: a name need not be UTF-8
+                rows.count,
+                added,
+                updated,
+                photo_count,
+                source.sha256,
+                tuple(fonts.items()),
             )
             if on_commit is not None:
                 on_commit(summary)

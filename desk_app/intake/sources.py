@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import itertools
-import json
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,6 +24,7 @@ from typing import IO, Any
 
 from desk_app.errors import ImportRejected, RowProblem
 from desk_app.intake.files import NotAFile, open_regular
+from desk_app.intake.json_items import NotText, json_items
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 _BOM = b"\xef\xbb\xbf"
@@ -34,16 +34,6 @@ _BOM = b"\xef\xbb\xbf"
 class SourceRecord:
     line: int
     fields: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class NotText:
-    """A JSON value that is not a string, kept as what it is rather than converted: ``a number (12345)``."""
-
-    what: str
-
-    def __str__(self) -> str:
-        return self.what
 
 
 @dataclass
@@ -190,62 +180,13 @@ def _csv_records(
 
 def _json_source(file: IO[bytes], size: int) -> Source:
     source = Source(None, "item", iter(()), size, 0)
-    data = source._consumed(file.read())
+    items = json_items(file, source._consumed)
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ImportRejected([RowProblem(line, "", "not UTF-8 text (save the file as UTF-8)")]) from exc
-    del data
-    start = _skip_space(text, 0)
-    if not text.startswith("[", start):
-        raise file_problem("the JSON file must hold a list of objects")
-    source.records = _json_records(_json_items(text, start + 1))
+        first = next(items, None)
+    except ValueError as exc:
+        raise file_problem(str(exc)) from exc
+    source.records = _json_records(itertools.chain([first] if first else [], items))
     return source
-
-
-_DECODER = json.JSONDecoder(
-    # Numbers stay what they were written as: a 5,000-digit integer is never converted, NaN never becomes text.
-    parse_int=lambda literal: NotText(f"a number ({literal[:20]})"),
-    parse_float=lambda literal: NotText(f"a number ({literal[:20]})"),
-    parse_constant=lambda literal: NotText(f"{literal}, not a number a person would write"),
-    strict=True,
-)
-
-
-def _skip_space(text: str, at: int) -> int:
-    while at < len(text) and text[at] in " \t\r\n":
-        at += 1
-    return at
-
-
-def _json_items(text: str, at: int) -> Iterator[tuple[int, Any] | RowProblem]:
-    """(item number, value) for each item of the list that starts before ``at``, decoded one at a time."""
-    at = _skip_space(text, at)
-    if text.startswith("]", at):
-        return
-    for number in itertools.count(1):
-        try:
-            value, at = _DECODER.raw_decode(text, at)
-        except json.JSONDecodeError as exc:
-            yield RowProblem(exc.lineno, "", f"not valid JSON (item {number}): {exc.msg}", unit="line")
-            return
-        except RecursionError:
-            yield RowProblem(number, "", "is nested too deeply to be a row of the list", unit="item")
-            return
-        yield number, value
-        at = _skip_space(text, at)
-        if text.startswith(",", at):
-            at = _skip_space(text, at + 1)
-        elif text.startswith("]", at):
-            if _skip_space(text, at + 1) != len(text):
-                line = text.count("\n", 0, at) + 1
-                yield RowProblem(line, "", "not valid JSON: text after the end of the list", unit="line")
-            return
-        else:
-            line = text.count("\n", 0, at) + 1
-            yield RowProblem(line, "", f"not valid JSON (after item {number}): expected ',' or ']'", unit="line")
-            return
 
 
 def _json_records(items: Iterator[tuple[int, Any] | RowProblem]) -> Iterator[SourceRecord | RowProblem]:
