@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from desk_app import __version__
 from desk_app.cli import badge_commands, commands
 from desk_app.cli.output import escaped_terminal
-from desk_app.errors import DeskError
+from desk_app.core.text import printable
+from desk_app.errors import DeskError, InputError
 from desk_app.service import BADGE_SIZES, EXPORT_FORMATS
 
 EPILOG = __doc__.split("\n\n", 1)[1] if __doc__ else ""
@@ -288,10 +289,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Arguments that name files: a file name need not be UTF-8, the operating system takes its bytes back as they came.
+_FILE_ARGUMENTS = frozenset(
+    {"db", "file", "photos", "out", "to", "event", "station", "key", "checkpoint", "mrz", "pdf_dir"}
+)
+
+
+def _check_text(args: argparse.Namespace) -> None:
+    """Refuse a text argument in bytes that are not UTF-8 (typed on a terminal in another character set): Python
+    hands such bytes on as lone surrogates, which no database, log or badge can hold."""
+    for name, value in vars(args).items():
+        if name in _FILE_ARGUMENTS:
+            continue
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and any("\ud800" <= char <= "\udfff" for char in text):
+                raise InputError(
+                    f"the {name.replace('_', ' ')} argument is not UTF-8 text ({printable(text)}): "
+                    "set the terminal to UTF-8"
+                )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     with escaped_terminal():
         try:
+            _check_text(args)
             return int(args.run(args))
         except DeskError as exc:
             print(f"desk-app: {exc}", file=sys.stderr)

@@ -31,6 +31,8 @@ _LETTER_KIND = {letter: kind for kind, letter in _KIND_LETTER.items()}
 _SIGNATURE_CHARS = 103  # 64 bytes in unpadded base32
 _REFERENCE = re.compile(r"^[A-Z0-9][A-Z0-9-]{2,39}$")
 _DOMAIN = b"desk-app confirmation code\n"
+# ASCII letters only: str.upper() turns 'ı' into 'I' and 'ß' into 'SS', which would read a hand-made text as a code.
+_ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _b32(data: bytes) -> str:
@@ -80,8 +82,11 @@ def looks_signed(text: str) -> bool:
 
 
 def read_code(text: str, event_id: str, keys: Mapping[str, Ed25519PublicKey]) -> CodeReading:
-    """Verify a signed code, or take ``text`` as a plain reference. Never raises on bad input."""
-    text = "".join(text.split()).upper()
+    """Verify a signed code, or take ``text`` as a plain reference. Never raises on bad input.
+
+    White space anywhere and lower-case ASCII letters are scanner noise; any other difference makes another text.
+    """
+    text = "".join(text.split()).translate(_ASCII_UPPER)
     if not looks_signed(text):
         if ":" in text or len(text) > 40:  # a damaged or foreign code, not something a person would type
             return CodeReading("", CodeStatus.INVALID, problem="not a confirmation code of this desk's format")

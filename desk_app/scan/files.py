@@ -178,7 +178,10 @@ def pdf_pages(file: BinaryIO, path: Path, dpi: int, pages: Pages) -> Generator[F
     try:
         for index in range(min(pages.count, MAX_PAGES)):
             with _PDFIUM:
-                image = _render(document, index, dpi)
+                try:
+                    image = _render(document, index, dpi)
+                except pypdfium2.PdfiumError as error:  # the file opens, but this page is damaged
+                    raise DecodeError(f"cannot read {_named(path)}: page {index + 1} is damaged ({error})") from error
             yield Frame(index + 1, image)
     finally:
         with _PDFIUM:
