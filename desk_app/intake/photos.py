@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from desk_app.intake.files import NotAFile, open_regular
+from desk_app.files import NotAFile, open_regular
 from desk_app.store.applications import Photo
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024

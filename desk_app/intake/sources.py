@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from desk_app.errors import ImportRejected, RowProblem
-from desk_app.intake.files import NotAFile, open_regular
+from desk_app.files import NotAFile, open_regular
 from desk_app.intake.json_items import NotText, json_items
 
 MAX_FILE_BYTES = 200 * 1024 * 1024

@@ -8,8 +8,6 @@ printout is refused before its pixels are decoded. The decoder's time budget is 
 from __future__ import annotations
 
 import math
-import os
-import stat
 import threading
 import warnings
 from collections.abc import Generator, Iterator
@@ -21,8 +19,10 @@ from typing import BinaryIO
 import pypdfium2
 from PIL import Image, UnidentifiedImageError
 
+from desk_app import files
 from desk_app.core.text import printable
 from desk_app.errors import DeskError
+from desk_app.files import NotAFile
 
 # A confirmation printout has one or two pages; a few more leave room for a cover sheet from a scanner.
 MAX_PAGES = 4
@@ -30,13 +30,6 @@ MAX_PAGES = 4
 # refused before it is decoded (an A4 page at 600 dpi has 35 million).
 MAX_RENDER_PIXELS = 40_000_000
 _PDFIUM = threading.Lock()
-_KINDS = {
-    stat.S_IFIFO: "a FIFO (named pipe)",
-    stat.S_IFDIR: "a folder",
-    stat.S_IFCHR: "a character device",
-    stat.S_IFBLK: "a block device",
-    stat.S_IFSOCK: "a socket",
-}
 
 
 class DecodeError(DeskError):
@@ -65,34 +58,20 @@ class Pages:
 
 @contextmanager
 def open_regular(path: Path) -> Iterator[BinaryIO]:
-    """``path`` opened for reading if it is a regular file (a symbolic link to one is fine).
-
-    The file is opened non-blocking and checked again once open, so a file swapped for a FIFO between the check and the
-    open cannot block either; everything afterwards reads through this one descriptor.
+    """``path`` opened for reading if it is a regular file (see ``desk_app.files``).
 
     Raises:
         DecodeError: the file is missing, unreadable, or not a regular file.
     """
     try:
-        _check_regular(path, os.stat(path))
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+        file = files.open_regular(path)
+    except NotAFile as error:
+        message = f"cannot read {_named(path)}: {error.kind}, not a regular file; only image and PDF files are read"
+        raise DecodeError(message) from error
     except OSError as error:
         raise _unreadable(path, error) from error
-    try:
-        _check_regular(path, os.fstat(fd))
-        os.set_blocking(fd, True)
-        file = os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
     with file:
         yield file
-
-
-def _check_regular(path: Path, status: os.stat_result) -> None:
-    if not stat.S_ISREG(status.st_mode):
-        kind = _KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
-        raise DecodeError(f"cannot read {_named(path)}: {kind}, not a regular file; only image and PDF files are read")
 
 
 def _named(path: Path) -> str:
