@@ -236,7 +236,7 @@ def _td1(lines: list[str], today: date, errors: list[str]) -> MrzFields:
     return MrzFields(
         document_code=top[0:2].replace(FILLER, ""),
         issuing_state=_code(top[2:5], "issuing_state", errors),
-        document_number=number,
+        document_number=_whole_number(number, errors),
         family_name=family,
         given_names=given,
         nationality=_code(middle[15:18], "nationality", errors),
@@ -245,6 +245,13 @@ def _td1(lines: list[str], today: date, errors: list[str]) -> MrzFields:
         expiry=_read_date(middle[8:14], "expiry", today, errors),
         optional_data=" ".join(part for part in (_text(optional), _text(middle[18:29])) if part),
     )
+
+
+def _whole_number(number: str, errors: list[str]) -> str:
+    """A document number is left-aligned letters and digits: a filler inside it (``<0``) is no number."""
+    if FILLER in number:
+        errors.append("document_number_invalid")
+    return number
 
 
 def _two_lines(name: str, lines: list[str], today: date, errors: list[str]) -> MrzFields:
@@ -269,7 +276,7 @@ def _two_lines(name: str, lines: list[str], today: date, errors: list[str]) -> M
     return MrzFields(
         document_code=top[0:2].replace(FILLER, ""),
         issuing_state=_code(top[2:5], "issuing_state", errors),
-        document_number=number,
+        document_number=_whole_number(number, errors),
         family_name=family,
         given_names=given,
         nationality=_code(bottom[10:13], "nationality", errors),

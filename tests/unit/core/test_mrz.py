@@ -450,3 +450,10 @@ def test_any_one_date_digit_changed_is_caught(person: Person, position: int, shi
     result = parse_mrz(top + "\n" + changed, TODAY)
     assert not result.valid
     assert ("date_of_birth_check" if position < 19 else "expiry_check") in result.errors
+
+
+def test_a_document_number_with_a_filler_inside_is_not_read_as_valid() -> None:
+    """Found by the fuzz suite: a TD1 whose number field starts with a filler had every check digit right."""
+    zone = "00<<<<0<<<<<<<0<<<<<<<<<<<<<<<\n0001018M0001018<<<<<<<<<<<<<<6\n<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<"
+    result = parse_mrz(zone, date(2000, 1, 1))
+    assert not result.valid and result.errors == ("document_number_invalid",)
