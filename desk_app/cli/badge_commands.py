@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from desk_app.cli.commands import desk, read_pin
+from desk_app.cli.output import shown
 from desk_app.cli.printing import PRINT_FAILED_EXIT, issuer_for, say_printed
 from desk_app.core.model import AccreditationKind
 from desk_app.errors import DeskError, NotFoundError
@@ -30,7 +31,7 @@ def badge(args: argparse.Namespace) -> int:
         if held is None:
             raise NotFoundError(f"{args.reference} holds no badge: check them in first")
         _write(args.out, opened.render_badges([held], args.size or "card"))
-        print(f"{args.out}: badge {held.serial} of {held.reference}")
+        print(f"{shown(args.out)}: badge {held.serial} of {held.reference}")
     return 0
 
 
@@ -42,7 +43,7 @@ def badges(args: argparse.Namespace) -> int:
         if not held:
             raise NotFoundError(f"no {kind.value} badge has been issued yet")
         _write(args.out, opened.render_badges(held, args.size or "card"))
-        print(f"{args.out}: {len(held)} {kind.value} badges")
+        print(f"{shown(args.out)}: {len(held)} {kind.value} badges")
     return 0
 
 

@@ -16,6 +16,7 @@ from desk_app.cli.output import (
     application_json,
     application_line,
     json_line,
+    shown,
     verdict_json,
     verdict_lines,
 )
@@ -23,7 +24,6 @@ from desk_app.cli.printing import PRINT_FAILED_EXIT, print_after
 from desk_app.config import DEFAULT_EVENT_FILE
 from desk_app.core.model import Outcome, PresentedDocument, PresentedPress, Role, StaffMember
 from desk_app.core.mrz import parse_mrz, result_json, to_presented
-from desk_app.core.text import printable
 from desk_app.errors import ConfigError, DeskError, ImportRejected, StaffError
 from desk_app.scan.decode import scan_file
 from desk_app.service import (
@@ -139,7 +139,7 @@ def init(args: argparse.Namespace) -> int:
     with open_desk(location, args.now, event_file, create=True, rehearsal=args.rehearsal) as opened:
         event = opened.event
         kind = "REHEARSAL database" if opened.rehearsal else "ready"
-        print(f"{opened.location}: {kind} for {event.name}, {event.first_day} to {event.last_day} ({event.id})")
+        print(f"{shown(opened.location)}: {kind} for {event.name}, {event.first_day} to {event.last_day} ({event.id})")
     return 0
 
 
@@ -152,11 +152,11 @@ def import_(args: argparse.Namespace) -> int:
         except ImportRejected as exc:
             bar.close()
             for problem in exc.problems:
-                print(f"{args.file}: {problem}", file=sys.stderr)
+                print(f"{shown(args.file)}: {problem}", file=sys.stderr)
             raise
         bar.close()
         print(
-            f"imported {summary.rows} rows from {args.file}: {summary.added} added, {summary.updated} updated, "
+            f"imported {summary.rows} rows from {shown(args.file)}: {summary.added} added, {summary.updated} updated, "
             f"{summary.photos} photos"
         )
         for font, rows in summary.fallback_fonts:
@@ -228,7 +228,7 @@ def export(args: argparse.Namespace) -> int:
         raise ConfigError(f"--day {args.day}: the log holds days between {EARLIEST_YEAR} and {LATEST_YEAR}")
     with desk(args) as opened, writing(f"exporting {day}", args.out) as bar:
         totals = opened.export_day(day, args.format, Path(args.out), bar)
-        print(f"{args.out}: {totals.entries} log entries of {day} ({opened.event.time_zone.key})")
+        print(f"{shown(args.out)}: {totals.entries} log entries of {day} ({opened.event.time_zone.key})")
     return 0
 
 
@@ -251,10 +251,10 @@ def log_verify(args: argparse.Namespace) -> int:
         if check.holds and check.signed is not None:
             point = check.signed.checkpoint
             signers = ", ".join(check.signed.signers)
-            print(f"{check.source}: the log extends this checkpoint ({point.size} entries, signed by {signers})")
+            print(f"{shown(check.source)}: the log extends this checkpoint ({point.size} entries, signed by {signers})")
         else:
             holds = False
-            print(f"CHECKPOINT NOT HELD: {check.source}: {check.problem}", file=sys.stderr)
+            print(f"CHECKPOINT NOT HELD: {shown(check.source)}: {check.problem}", file=sys.stderr)
     return 0 if holds else 1
 
 
@@ -263,7 +263,7 @@ def log_checkpoint(args: argparse.Namespace) -> int:
         note = opened.checkpoint()
         Path(args.out).write_text(note, encoding="utf-8")
         size = note.splitlines()[1]
-    print(f"{args.out}: checkpoint of {size} log entries; keep it on another medium")
+    print(f"{shown(args.out)}: checkpoint of {size} log entries; keep it on another medium")
     return 0
 
 
@@ -273,7 +273,7 @@ def staff_add(args: argparse.Namespace) -> int:
         member = opened.add_staff(
             StaffMember(args.login, args.name, Role(args.role)), pin, by=args.by or f"os:{getpass.getuser()}"
         )
-        print(f"added {member.role.value} {member.full_name} ({member.login})")
+        print(f"added {member.role.value} {shown(member.full_name)} ({member.login})")
     return 0
 
 
@@ -281,7 +281,7 @@ def staff_list(args: argparse.Namespace) -> int:
     with desk(args) as opened:
         for member in opened.staff_members():
             state = "" if member.active else " (inactive)"
-            print(f"{member.login:<16} {member.role.value:<12} {member.full_name}{state}")
+            print(f"{member.login:<16} {member.role.value:<12} {shown(member.full_name)}{state}")
     return 0
 
 
@@ -299,21 +299,21 @@ def staff_set_active(args: argparse.Namespace) -> int:
 def backup(args: argparse.Namespace) -> int:
     with desk(args) as opened:
         made = opened.backup(Path(args.to), by=args.staff)
-        print(f"{made}: a consistent copy of {opened.location}")
+        print(f"{shown(made)}: a consistent copy of {shown(opened.location)}")
     return 0
 
 
 def keys_new(args: argparse.Namespace) -> int:
     signing, verify = new_key_pair(Path(args.out))
-    print(f"{signing}: the signing key; it stays at the accreditation office (mode 0600)")
-    print(f"{verify}: the verify key; install it on every desk with: desk-app keys install {verify}")
+    print(f"{shown(signing)}: the signing key; it stays at the accreditation office (mode 0600)")
+    print(f"{shown(verify)}: the verify key; install it on every desk with: desk-app keys install {shown(verify)}")
     return 0
 
 
 def keys_install(args: argparse.Namespace) -> int:
     with desk(args) as opened:
         kid = opened.install_verify_key(Path(args.file))
-        print(f"{opened.location}: verify key {kid} installed; codes signed with it are now accepted")
+        print(f"{shown(opened.location)}: verify key {kid} installed; codes signed with it are now accepted")
     return 0
 
 
@@ -321,7 +321,7 @@ def confirmations(args: argparse.Namespace) -> int:
     key = load_signing_key(Path(args.key))
     with desk(args) as opened, writing("writing confirmations", args.out) as bar:
         written = opened.write_confirmations(key, Path(args.out), bar)
-        print(f"{written} confirmation printouts written to {args.out}")
+        print(f"{written} confirmation printouts written to {shown(args.out)}")
     return 0
 
 
@@ -330,9 +330,9 @@ def decode(args: argparse.Namespace) -> int:
     left unread."""
     scanned = scan_file(Path(args.file))
     for item in scanned.codes:
-        print(printable(item.text))
+        print(shown(item.text))
     if shortfall := scanned.shortfall():
-        print(f"desk-app: {printable(shortfall)}", file=sys.stderr)
+        print(f"desk-app: {shown(shortfall)}", file=sys.stderr)
     return 0 if scanned.codes else 1
 
 
@@ -377,5 +377,5 @@ def demo(args: argparse.Namespace) -> int:
     if problem := display_problem():
         print(f"\n{problem}")
         return 0
-    print(f"\nOpening the desk on {db}, at the Groups entrance on the event's first morning...")
+    print(f"\nOpening the desk on {shown(db)}, at the Groups entrance on the event's first morning...")
     return run_gui(str(db), args.now or DEMO_MORNING, profile=demo_profile(db))

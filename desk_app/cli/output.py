@@ -121,6 +121,12 @@ class ProgressBar:
             self.stream.flush()
 
 
+def shown(value: object) -> str:
+    """A path, a name or an argument as the CLI echoes it: a line break or ESC in it is written as an escape, so it
+    cannot forge a line of output (``EscapingStream`` keeps line breaks, since the CLI writes its own)."""
+    return printable(str(value))
+
+
 class EscapingStream:
     """A terminal stream that writes people's data as text, never as commands to the terminal.
 

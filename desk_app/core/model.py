@@ -9,6 +9,8 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from desk_app.core.text import capitals
+
 
 class AccreditationKind(enum.StrEnum):
     MINISTERIAL = "ministerial"
@@ -80,7 +82,7 @@ class Application:
 
     @property
     def display_name(self) -> str:
-        return f"{self.family_name.upper()}, {self.given_names}".strip(", ")
+        return f"{capitals(self.family_name)}, {self.given_names}".strip(", ")
 
 
 class BadgeState(enum.StrEnum):

@@ -23,6 +23,17 @@ def nfc(value: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
 
 
+def capitals(value: str) -> str:
+    """A family name in capitals, as documents and badges write it; Georgian stays as written.
+
+    Georgian is written without capitals: Python's ``upper`` turns it into Mtavruli (U+1C90...), a display style that
+    neither DejaVu nor the CJK fallback fonts draw, so the name would print as empty boxes.
+    """
+    return (
+        "".join(c if "\u10d0" <= c <= "\u10ff" else c.upper() for c in value) if not value.isascii() else value.upper()
+    )
+
+
 def strip_accents(value: str) -> str:
     decomposed = unicodedata.normalize("NFKD", value)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
@@ -78,6 +89,33 @@ def hidden_characters(value: str) -> list[str]:
     if value.isprintable():  # the common case, at C speed: no Other or Separator character but the space
         return []
     return list(dict.fromkeys(c for c in value if unicodedata.category(c) in _HIDDEN_CATEGORIES))
+
+
+# Characters Unicode counts as letters or symbols that print as nothing: a name of them looks empty on a badge.
+_BLANK_LOOKING = frozenset("\u3164\u115f\u1160\uffa0\u2800")
+_FOLDED_SPACE = frozenset("\t\n\r")  # white space ``nfc`` folds to one space: a spreadsheet's Alt+Enter
+
+
+def text_problem(value: str, *, letters: bool = True) -> str | None:
+    """Why ``value`` cannot be a name (``letters``) or an organisation, as the text policy says; None when it can.
+
+    Tabs and line breaks are not refused (``nfc`` folds them, as a spreadsheet cell with Alt+Enter holds them); other
+    controls and invisible characters are. A value must show at least one letter (or, for an organisation, a letter
+    or a digit): combining marks alone, or a Hangul filler, print nothing.
+    """
+    hidden = [c for c in hidden_characters(value) if c not in _FOLDED_SPACE]
+    if hidden:
+        return f"holds {describe_characters(hidden)}: controls and invisible characters are refused"
+    kinds = "L" if letters else "LN"
+    if value.strip() and not any(unicodedata.category(c)[0] in kinds and c not in _BLANK_LOOKING for c in value):
+        return "has no visible letter" if letters else "has no visible letter or digit"
+    return None
+
+
+def describe_characters(characters: list[str], most: int = 3) -> str:
+    """The first ``most`` characters described, and how many more: for a report line of bounded length."""
+    named = ", ".join(describe_character(c) for c in characters[:most])
+    return named + (f" and {len(characters) - most} more" if len(characters) > most else "")
 
 
 def describe_character(char: str) -> str:

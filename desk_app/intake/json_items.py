@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import itertools
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
@@ -21,7 +22,7 @@ _CHUNK = 1 << 20
 # A row of the list is a few hundred characters; text read this far past an item's start without completing it
 # is a hostile or broken file, reported without reading the rest.
 MAX_ITEM_CHARS = 4 << 20
-_SPACE = " \t\r\n"
+_NOT_SPACE = re.compile(r"[^ \t\r\n]")
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,28 @@ class NotText:
         return self.what
 
 
+class Repeated(dict[str, Any]):
+    """A JSON object that names a field twice (``family_name`` and ``Family_Name``): which one the list owner meant
+    is unknown, so the item is a problem. ``repeated`` are the names given again, as the list writes them."""
+
+    def __init__(self, pairs: list[tuple[str, Any]], repeated: list[str]) -> None:
+        super().__init__(pairs)
+        self.repeated = repeated
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: set[str] = set()
+    repeated = []
+    for key, _ in pairs:
+        folded = key.strip().lower()
+        if folded in seen:
+            repeated.append(key)
+        seen.add(folded)
+    return Repeated(pairs, repeated) if repeated else dict(pairs)
+
+
 _DECODER = json.JSONDecoder(
+    object_pairs_hook=_object,
     parse_int=lambda literal: NotText(f"a number ({literal[:20]})"),
     parse_float=lambda literal: NotText(f"a number ({literal[:20]})"),
     parse_constant=lambda literal: NotText(f"{literal}, not a number a person would write"),
@@ -79,12 +101,17 @@ class _Text:
         return bool(chunk)
 
     def peek(self) -> str:
-        """The first character at or after ``pos`` that is not white space (``pos`` moves to it); "" at the end."""
+        """The first character at or after ``pos`` that is not white space (``pos`` moves to it); "" at the end.
+        White space read past is dropped at once: a file of nothing but spaces stays a chunk in memory."""
         while True:
-            while self.pos < len(self.text) and self.text[self.pos] in _SPACE:
-                self.pos += 1
-            if self.pos < len(self.text) or not self.more():
-                return self.text[self.pos : self.pos + 1]
+            found = _NOT_SPACE.search(self.text, self.pos)
+            if found:
+                self.pos = found.start()
+                return self.text[self.pos]
+            self.pos = len(self.text)
+            self._drop(always=True)
+            if not self.more():
+                return ""
 
     def value(self) -> Any:
         """Decode the value at ``pos``, reading more until it is complete (a value that ends where the text read so
@@ -107,8 +134,8 @@ class _Text:
     def line_at(self, pos: int) -> int:
         return self._lines_dropped + self.text.count("\n", 0, pos) + 1
 
-    def _drop(self) -> None:
-        if self.pos > _CHUNK:
+    def _drop(self, always: bool = False) -> None:
+        if self.pos > _CHUNK or (always and self.pos):
             self._lines_dropped += self.text.count("\n", 0, self.pos)
             self.text, self.pos = self.text[self.pos :], 0
 

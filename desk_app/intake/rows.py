@@ -27,7 +27,7 @@ from desk_app.core.model import (
     PressCredential,
     Status,
 )
-from desk_app.core.text import describe_character, document_number_key, hidden_characters, nfc
+from desk_app.core.text import capitals, describe_characters, document_number_key, nfc, text_problem
 from desk_app.errors import RowProblem
 from desk_app.intake.sources import describe_json
 
@@ -66,6 +66,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _YES = {"yes", "y", "true", "1", "oui"}
 _NO = {"no", "n", "false", "0", "non", ""}
 MAX_TEXT = 200
+_NAMES = frozenset({"family_name", "given_names"})  # must show a letter; other fields a letter or a digit
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -100,14 +101,23 @@ class _RowReader:
         if raw is not None and not isinstance(raw, str):
             self.problem(column, f"is {describe_json(raw)}, not text")
             return ""
-        if raw and (hidden := hidden_characters(raw)):
-            self.problem(column, f"holds {_listed(hidden)}: controls and invisible characters are refused")
+        if raw and (problem := text_problem(raw, letters=column in _NAMES)):
+            self.problem(column, problem)
             return ""
         value = "" if raw is None else nfc(raw)
         if required and not value:
             self.problem(column, "is empty")
         elif len(value) > MAX_TEXT:
             self.problem(column, f"is longer than {MAX_TEXT} characters")
+            return ""
+        return value
+
+    def ascii(self, column: str) -> str:
+        """A code written in ASCII letters and digits: checked before it is upper-cased, since ``str.upper`` makes
+        'I' of a dotless 'ı' and 'FI' of the ligature 'ﬁ', a different code than the one written."""
+        value = self.text(column)
+        if not value.isascii():
+            self.problem(column, f"{value!r} is not written in the letters A-Z and digits")
             return ""
         return value
 
@@ -168,11 +178,6 @@ class _RowReader:
         return value
 
 
-def _listed(characters: list[str], most: int = 3) -> str:
-    named = ", ".join(describe_character(c) for c in characters[:most])
-    return named + (f" and {len(characters) - most} more" if len(characters) > most else "")
-
-
 @lru_cache(maxsize=65536)
 def _badge_coverage(value: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(fallback fonts, characters no font prints correctly) of a text on the badge; names and organisations repeat."""
@@ -184,7 +189,7 @@ def _cannot_print(missing: tuple[str, ...]) -> str:
         why = "the badge printer cannot lay out this script (written right to left, or with joined letters)"
     else:
         why = "no font on this desk draws them (for Chinese, Japanese and Korean install fonts-wqy-zenhei)"
-    listed = _listed(list(missing))
+    listed = describe_characters(list(missing))
     return f"cannot be printed on a badge: {listed} ({why}); give it in Latin letters, as in the passport's MRZ"
 
 
@@ -195,18 +200,19 @@ def _plausible_birth(day: date) -> str | None:
 def parse_row(line: int, raw: Mapping[str, Any]) -> ParsedRow | list[RowProblem]:
     """The application in one row, or every problem found in it."""
     r = _RowReader(line, raw)
-    reference = r.text("reference").upper()
+    reference = r.ascii("reference").upper()
     if reference and not _REFERENCE.match(reference):
         r.problem("reference", f"{reference!r} is not a reference (3-40 letters, digits or dashes)")
     kind = r.choice("kind", AccreditationKind)
     status = r.choice("status", Status)
     family_name = r.text("family_name")
     given_names = r.text("given_names", required=False)
-    fonts = r.printed("family_name", family_name) + r.printed("given_names", given_names)
+    # the family name prints as written (badge) and in capitals (letter, lists): both forms must print
+    fonts = r.printed("family_name", f"{family_name} {capitals(family_name)}") + r.printed("given_names", given_names)
     date_of_birth = r.day("date_of_birth", _plausible_birth)
     nationality = r.country("nationality")
     document_kind = r.choice("document_kind", DocumentKind)
-    document_number = r.text("document_number").upper()
+    document_number = r.ascii("document_number").upper()
     if document_number and not 3 <= len(document_number_key(document_number)) <= 30:
         r.problem("document_number", "must have 3 to 30 letters or digits")
     document_country = r.country("document_country")

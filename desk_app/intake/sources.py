@@ -22,11 +22,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from desk_app.core.text import printable, text_problem
 from desk_app.errors import ImportRejected, RowProblem
 from desk_app.files import NotAFile, open_regular
 from desk_app.intake.json_items import NotText, json_items
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_LINE_BYTES = 1 << 20
+MAX_COLUMNS = 200
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -116,9 +119,27 @@ def _csv_source(file: IO[bytes], size: int) -> Source:
         header = [h.strip().lower() for h in next(csv.reader([first], delimiter=delimiter, strict=True))]
     except (csv.Error, StopIteration) as exc:
         raise ImportRejected([RowProblem(1, "", f"unreadable header: {exc}")]) from exc
+    if problems := _header_problems(header):
+        raise ImportRejected(problems)
     source.columns = tuple(header)
     source.records = _csv_records(lines, header, delimiter)
     return source
+
+
+def _header_problems(header: list[str]) -> list[RowProblem]:
+    """A header must name each column once, in plain text: a repeated column or one named with an invisible
+    character ('photo' and a zero-width space) would drop or mix up a column without a word."""
+    if len(header) > MAX_COLUMNS:
+        return [RowProblem(1, "", f"the header has {len(header):,} columns: not the header of a list")]
+    problems = []
+    first_at: dict[str, int] = {}
+    for index, name in enumerate(header, start=1):
+        if problem := text_problem(name, letters=False):
+            problems.append(RowProblem(1, printable(name), f"column {index}'s name {problem}"))
+        elif name in first_at:
+            problems.append(RowProblem(1, name, f"is column {first_at[name]} and column {index}"))
+        first_at.setdefault(name, index)
+    return problems
 
 
 def _count_lines(file: IO[bytes]) -> int:
@@ -131,13 +152,22 @@ def _count_lines(file: IO[bytes]) -> int:
 
 
 def _decoded_lines(file: IO[bytes], consumed: Callable[[bytes], bytes]) -> Iterator[str | RowProblem]:
-    """Each line of ``file`` as text, or the problem of a line that is not UTF-8 (the BOM of the first dropped)."""
-    for number, raw in enumerate(file, start=1):
-        data = consumed(raw)
+    """Each line of ``file`` as text, or the problem of a line that is not UTF-8 (the BOM of the first dropped).
+
+    A line longer than ``MAX_LINE_BYTES`` ends the reading with a problem: no row is that long, and a file of one
+    endless line must not be read into memory whole.
+    """
+    for number in itertools.count(1):
+        raw = consumed(file.readline(MAX_LINE_BYTES + 1))
+        if not raw:
+            return
+        if len(raw) > MAX_LINE_BYTES:
+            yield RowProblem(number, "", f"is longer than {MAX_LINE_BYTES >> 20} MiB: not a row of the list")
+            return
         if number == 1:
-            data = data.removeprefix(_BOM)
+            raw = raw.removeprefix(_BOM)
         try:
-            yield data.decode("utf-8")
+            yield raw.decode("utf-8")
         except UnicodeDecodeError:
             yield RowProblem(number, "", "not UTF-8 text (save the file as CSV UTF-8)")
 
@@ -195,10 +225,24 @@ def _json_records(items: Iterator[tuple[int, Any] | RowProblem]) -> Iterator[Sou
             yield entry
             continue
         number, item = entry
-        if isinstance(item, dict):
-            yield SourceRecord(number, {key.strip().lower(): value for key, value in item.items()})
-        else:
+        if not isinstance(item, dict):
             yield RowProblem(number, "", f"is {describe_json(item)}, not an object", unit="item")
+        elif problems := _key_problems(number, item):
+            yield from problems
+        else:
+            yield SourceRecord(number, {key.strip().lower(): value for key, value in item.items()})
+
+
+def _key_problems(number: int, item: dict[str, Any]) -> list[RowProblem]:
+    problems = [
+        RowProblem(number, key, "is named twice in the item", unit="item") for key in getattr(item, "repeated", [])
+    ]
+    problems += [
+        RowProblem(number, printable(key), f"the field's name {problem}", unit="item")
+        for key in item
+        if (problem := text_problem(key, letters=False))
+    ]
+    return problems
 
 
 def describe_json(value: Any) -> str:

@@ -113,7 +113,7 @@ def _draw_page(canvas: Canvas, fonts: PdfFonts, app: Application, event: EventCo
 
     y = _line(canvas, fonts.bold, 13, left, y, "Confirmation of media accreditation")
     y = _line(canvas, fonts.regular, 10, left, y, "Confirmation d'accréditation des médias", gap=8)
-    name = f"{app.family_name.upper()}, {app.given_names}".strip(", ")
+    name = app.display_name
     y = _fitted_line(canvas, fonts.bold, 20, left, y, name, width - 2 * _MARGIN)
     y = _line(canvas, fonts.regular, 11, left, y, f"{app.organisation} ({app.organisation_country})")
     english, french = _KIND_TEXT[app.kind]

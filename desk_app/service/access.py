@@ -17,6 +17,7 @@ from desk_app.core.event import EventConfig
 from desk_app.core.model import AccreditationKind, Action, Role, StaffMember
 from desk_app.core.pins import MAX_FAILURES, PinAttempt, PinLock, pin_lock, pin_problem
 from desk_app.core.state import state_detail
+from desk_app.core.text import nfc, text_problem
 from desk_app.errors import StaffError
 from desk_app.service.audit import staff_state
 from desk_app.service.journal import Journal, Station
@@ -147,7 +148,9 @@ class Access:
 
     def add_staff(self, member: StaffMember, pin: str, by: str, where: Station | None = None) -> StaffMember:
         """Add an account with its PIN; the log says who added whom."""
-        member = StaffMember(member.login.strip(), member.full_name.strip(), member.role, member.active)
+        if problem := text_problem(member.full_name):
+            raise StaffError(f"the full name {problem}")
+        member = StaffMember(member.login.strip(), nfc(member.full_name), member.role, member.active)
         if not _LOGIN.fullmatch(member.login) or not member.full_name:
             raise StaffError("a member of staff needs a login (1-32 letters, digits, '.', '_' or '-') and a full name")
         if problem := pin_problem(pin, supervisor=member.role is Role.SUPERVISOR):

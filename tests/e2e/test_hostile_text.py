@@ -49,3 +49,12 @@ def test_the_import_report_names_the_font_of_chinese_names(run: Run, tmp_path: P
     result = run("import", str(write_csv(tmp_path / "list.csv", rows)))
     assert result.returncode == 0, result.stderr
     assert "1 rows have names printed in WenQuanYiZenHei, a system font (not DejaVu)" in result.stdout
+
+
+def test_a_file_name_with_a_line_break_cannot_forge_a_line_of_output(run: Run, tmp_path: Path) -> None:
+    rows = [{**row_of(make_application(reference="DM24-000001")), "kind": "vip"}]
+    path = write_csv(tmp_path / "=cmd|x\r\nline 9: all fine.csv", rows)
+    result = run("import", str(path))
+    assert result.returncode == 2
+    assert "=cmd|x\\x0d\\x0aline 9: all fine.csv: line 2, kind" in result.stderr
+    assert not any(line.startswith("line 9") for line in result.stderr.splitlines())

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QSizePol
 
 from desk_app.core.event import EventConfig
 from desk_app.core.model import Application, CodeStatus, Status
-from desk_app.core.text import printable
+from desk_app.core.text import capitals, printable
 from desk_app.ui.checkin.texts import (
     category_text,
     code_status_text,
@@ -126,7 +126,7 @@ class ApplicantPanel(Retranslates, QFrame):
                 label.setText("")
             return
         # printable: a database written before the text policy may hold a U+202E that would reverse the label
-        self.family.setText(printable(app.family_name.upper()))
+        self.family.setText(printable(capitals(app.family_name)))
         self.given.setText(printable(app.given_names))
         self.family.setAccessibleName(self.tr("Family name"))
         self.given.setAccessibleName(self.tr("Given names"))

@@ -17,7 +17,7 @@ from desk_app.core.event import EventConfig
 from desk_app.core.model import Action
 from desk_app.errors import ImportRejected
 from desk_app.intake.importer import import_list
-from desk_app.intake.rows import _badge_coverage
+from desk_app.intake.rows import COLUMNS, _badge_coverage
 from desk_app.service import DeskService
 from desk_app.store import Store
 from tests.conftest import FIRST_MORNING, make_application, store_of
@@ -268,3 +268,72 @@ def test_names_the_badge_cannot_print_are_refused(
 ) -> None:
     [problem] = rejected(store, write_csv(tmp_path / "l.csv", [{**row_of(people(1)[0]), column: value}]))
     assert problem.startswith(f"line 2, {column}: cannot be printed on a badge: U+") and why in problem
+
+
+# --- found by an attacker's session -------------------------------------------------------------------------
+
+
+def test_a_column_named_twice_or_with_an_invisible_character_is_refused(
+    store: Store, event: EventConfig, tmp_path: Path
+) -> None:
+    path = tmp_path / "l.csv"
+    header = ",".join(COLUMNS)
+    line = ",".join(row_of(people(1)[0]).values())
+    path.write_text(f"{header},Family_Name\n{line},Evil\n", encoding="utf-8")
+    assert rejected(store, path) == ["line 1, family_name: is column 4 and column 22"]
+    path.write_text(header.replace("photo", "photo\u200b") + "\n" + line + "\n", encoding="utf-8")
+    assert rejected(store, path) == [
+        "line 1, photo\\u200b: column 21's name holds U+200B ZERO WIDTH SPACE: controls and invisible characters "
+        "are refused"
+    ]
+
+
+def test_a_json_field_named_twice_is_refused(store: Store, event: EventConfig, tmp_path: Path) -> None:
+    path = one_item_with(tmp_path)
+    path.write_text(path.read_text().replace('{"reference"', '{"Family_Name": "Evil", "reference"'))
+    assert rejected(store, path) == ["item 1, family_name: is named twice in the item"]
+
+
+def test_an_endless_line_or_header_is_refused_without_reading_it_whole(
+    store: Store, event: EventConfig, tmp_path: Path
+) -> None:
+    path = tmp_path / "l.csv"
+    path.write_bytes(",".join(COLUMNS).encode() + b"\n" + b"x" * (2 << 20) + b"\n")
+    assert rejected(store, path) == ["line 2: is longer than 1 MiB: not a row of the list"]
+    path.write_bytes(b"," * 5000 + b"\n")
+    assert rejected(store, path) == ["line 1: the header has 5,001 columns: not the header of a list"]
+
+
+def test_a_json_file_of_white_space_is_an_empty_list(store: Store, event: EventConfig, tmp_path: Path) -> None:
+    path = write_json(tmp_path / "l.json", "[" + " \n" * (3 << 20) + "]")
+    assert import_list(store, path, FIRST_MORNING).rows == 0
+
+
+@pytest.mark.parametrize(("column", "value"), [("reference", "dı24-000001"), ("document_number", "ﬁx12345")])
+def test_codes_must_be_written_in_ascii(
+    store: Store, event: EventConfig, tmp_path: Path, column: str, value: str
+) -> None:
+    problems = rejected(store, write_csv(tmp_path / "l.csv", [{**row_of(people(1)[0]), column: value}]))
+    assert problems == [f"line 2, {column}: {value!r} is not written in the letters A-Z and digits"]
+
+
+@pytest.mark.parametrize("name", ["\u2800\u2800", "\u3164", "\u0301\u0301"])
+def test_a_name_that_shows_no_letter_is_refused(store: Store, event: EventConfig, tmp_path: Path, name: str) -> None:
+    problems = rejected(store, write_csv(tmp_path / "l.csv", [{**row_of(people(1)[0]), "family_name": name}]))
+    assert problems == ["line 2, family_name: has no visible letter"]
+
+
+def test_a_line_break_in_a_cell_is_folded_to_a_space(store: Store, event: EventConfig, tmp_path: Path) -> None:
+    row = {**row_of(people(1)[0]), "organisation": "Le Monde\r\nParis\tBureau"}
+    import_list(store, write_csv(tmp_path / "l.csv", [row], delimiter=";", bom=True), FIRST_MORNING)
+    app = store.applications.get(people(1)[0].reference)
+    assert app is not None and app.organisation == "Le Monde Paris Bureau"
+
+
+def test_a_georgian_name_prints_in_its_own_letters(store: Store, event: EventConfig, tmp_path: Path) -> None:
+    """Python's upper() turns Georgian into Mtavruli, which no badge font draws: the capitals keep Georgian."""
+    import_list(
+        store, write_csv(tmp_path / "l.csv", [{**row_of(people(1)[0]), "family_name": "ბერიძე"}]), FIRST_MORNING
+    )
+    app = store.applications.get(people(1)[0].reference)
+    assert app is not None and app.display_name.startswith("ბერიძე, ")

@@ -85,12 +85,26 @@ def test_staff_added_and_disabled_name_who_did_it(desk: DeskService) -> None:
     assert changes == [(Action.STAFF_ADDED, "sam", "lena"), (Action.STAFF_DISABLED, "sam", "lena")]
 
 
-@pytest.mark.parametrize(("login", "name", "pin"), [("", "No Login", "135790"), ("x", "X", "1111"), ("y", "", "2468")])
+@pytest.mark.parametrize(
+    ("login", "name", "pin"),
+    [
+        ("", "No Login", "135790"),
+        ("x", "X", "1111"),
+        ("y", "", "2468"),
+        ("eve", "Eve\x1b[31m\u202e", "135790"),
+        ("eve", "\u2800", "135790"),
+    ],
+)
 def test_bad_accounts_are_refused_and_nothing_is_written(desk: DeskService, login: str, name: str, pin: str) -> None:
     before = store_of(desk).log.count()
     with pytest.raises(StaffError):
         desk.add_staff(StaffMember(login, name, Role.SUPERVISOR), pin, by="sam")
     assert store_of(desk).log.count() == before and store_of(desk).staff.get(login) is None
+
+
+def test_a_line_break_in_a_full_name_is_folded_so_it_cannot_forge_a_line_of_the_staff_list(desk: DeskService) -> None:
+    added = desk.add_staff(StaffMember("eve", "Eve\nsuper2 supervisor Forged", Role.COUNTER), "135790", by="sam")
+    assert added.full_name == "Eve super2 supervisor Forged"
 
 
 def test_a_clock_moved_by_now_neither_lifts_nor_stretches_the_lock(desk: DeskService, clock: FixedClock) -> None:
