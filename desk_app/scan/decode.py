@@ -91,7 +91,7 @@ class FileScan:
         """What was left unread, in words for the clerk or the command line; empty when the whole file was read."""
         name, of = printable(self.path.name), "" if self.page_count is None else f" of {self.page_count:,}"
         if self.out_of_time:
-            looked_at = "page 1" if self.pages_read == 1 else f"pages 1-{self.pages_read}"
+            looked_at = {0: "no page", 1: "page 1"}.get(self.pages_read, f"pages 1-{self.pages_read}")
             return (
                 f"{name}: stopped after {DECODE_BUDGET_S:g} s, the time allowed for one file, "
                 f"having looked at {looked_at}{of}"
@@ -142,10 +142,10 @@ def scan_file(path: Path, *, retries: bool = True) -> FileScan:
     pages = Pages()
     with open_regular(path) as file:
         if is_pdf(file, path):
-            with closing(pdf_pages(file, path, PDF_DPI, pages)) as frames:
+            with closing(pdf_pages(path, PDF_DPI, pages, clock.deadline)) as frames:
                 found = _decode_frames(frames, retries=False, clock=clock)
             if not found and not clock.ran_out():
-                with closing(pdf_pages(file, path, PDF_RETRY_DPI, pages)) as frames:
+                with closing(pdf_pages(path, PDF_RETRY_DPI, pages, clock.deadline)) as frames:
                     found = _decode_frames(frames, retries=retries, clock=clock)
         else:
             with closing(image_frames(file, path, pages)) as frames:

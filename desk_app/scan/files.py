@@ -7,8 +7,7 @@ printout is refused before its pixels are decoded. The decoder's time budget is 
 
 from __future__ import annotations
 
-import math
-import threading
+import time
 import warnings
 from collections.abc import Generator, Iterator
 from contextlib import contextmanager
@@ -16,20 +15,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-import pypdfium2
 from PIL import Image, UnidentifiedImageError
 
 from desk_app import files
 from desk_app.core.text import printable
 from desk_app.errors import DeskError
 from desk_app.files import NotAFile
+from desk_app.scan import pdf_worker
 
 # A confirmation printout has one or two pages; a few more leave room for a cover sheet from a scanner.
 MAX_PAGES = 4
 # A poster-sized PDF page is rendered smaller rather than filling the memory; an image with more pixels than this is
 # refused before it is decoded (an A4 page at 600 dpi has 35 million).
 MAX_RENDER_PIXELS = 40_000_000
-_PDFIUM = threading.Lock()
+# How far past the decoder's budget one PDF page may go before its helper process is stopped: a printout's page
+# renders in a fraction of a second, a hostile one (forms nested to draw millions of shapes) in minutes.
+PAGE_GRACE_S = 3.0
 
 
 class DecodeError(DeskError):
@@ -145,42 +146,25 @@ def image_frames(file: BinaryIO, path: Path, pages: Pages) -> Generator[Frame, N
         image.close()
 
 
-def pdf_pages(file: BinaryIO, path: Path, dpi: int, pages: Pages) -> Generator[Frame, None, None]:
-    """The first :data:`MAX_PAGES` pages of a PDF rendered grey at ``dpi``, one at a time."""
-    with _PDFIUM:
-        try:
-            document = pypdfium2.PdfDocument(file)
-        except pypdfium2.PdfiumError as error:
-            raise DecodeError(f"cannot read {_named(path)}: not a readable PDF ({error})") from error
-        pages.count = len(document)
-    pages.more = pages.count > MAX_PAGES
+def pdf_pages(path: Path, dpi: int, pages: Pages, deadline: float) -> Generator[Frame, None, None]:
+    """The first :data:`MAX_PAGES` pages of a PDF rendered grey at ``dpi``, one at a time, by the helper process
+    (``pdf_worker``). A page may run past ``deadline`` (``time.monotonic``) by ``PAGE_GRACE_S`` at most (the decoder
+    checks its budget between pages); then the helper is stopped, and the pages end."""
+
+    def time_left() -> float:
+        return max(deadline - time.monotonic(), PAGE_GRACE_S)
+
     try:
+        pages.count = pdf_worker.page_count(path, time_left())
+        pages.more = pages.count > MAX_PAGES
         for index in range(min(pages.count, MAX_PAGES)):
-            with _PDFIUM:
-                try:
-                    image = _render(document, index, dpi)
-                except pypdfium2.PdfiumError as error:  # the file opens, but this page is damaged
-                    raise DecodeError(f"cannot read {_named(path)}: page {index + 1} is damaged ({error})") from error
-            yield Frame(index + 1, image)
-    finally:
-        with _PDFIUM:
-            document.close()
-
-
-def _render(document: pypdfium2.PdfDocument, index: int, dpi: int) -> Image.Image:
-    page = document[index]
-    try:
-        width, height = page.get_size()  # in points
-        scale = dpi / 72
-        scale *= min(1.0, math.sqrt(MAX_RENDER_PIXELS / max(1.0, width * height * scale * scale)))
-        bitmap = page.render(scale=scale, grayscale=True)
-        try:
-            # A copy: the bitmap's memory belongs to pdfium and goes when it is closed.
-            return to_grey(bitmap.to_pil())
-        finally:
-            bitmap.close()
-    finally:
-        page.close()
+            page = pdf_worker.render(index, dpi, MAX_RENDER_PIXELS, time_left())
+            yield Frame(index + 1, Image.frombytes("L", (page.width, page.height), page.pixels))
+    except pdf_worker.WorkerTimedOut:
+        return  # the caller sees its budget spent
+    except pdf_worker.WorkerFailed as error:
+        where = "" if pages.count is None else f" page {index + 1}:"
+        raise DecodeError(f"cannot read {_named(path)}:{where} not a readable PDF ({error})") from error
 
 
 def to_grey(image: Image.Image) -> Image.Image:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+import resource
 import socket
 import struct
 import time
@@ -24,6 +25,7 @@ from desk_app.cli import main
 from desk_app.core.text import printable
 from desk_app.scan import Decoded, DecodeError, decode_file, scan_file
 from desk_app.scan.decode import DECODE_BUDGET_S, MAX_PAGES
+from desk_app.scan.files import PAGE_GRACE_S
 from desk_app.scan.retries import RETRIES, Retry
 from tests.unit.scan.test_decode import CODE, REFERENCE, qr_image, sheet
 
@@ -257,3 +259,53 @@ def test_the_decode_command_refuses_a_fifo_with_exit_code_2_and_an_escaped_name(
         "only image and PDF files are read\n"
     )
     assert err.count("\n") == 1 and "\u202e" not in err
+
+
+def nested_forms_pdf(path: Path, depth: int, fan: int = 10) -> Path:
+    """A one-page PDF of a few KB whose form draws the next form ``fan`` times, ``depth`` levels deep: pdfium expands
+    it to fan**depth rectangles when it loads the page (10**8: minutes and many GB, in one call)."""
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Resources << /XObject << /F 10 0 R >> >>"
+        b" /Contents 4 0 R >>",
+        4: b"<< /Length 5 >>\nstream\n/F Do\nendstream",
+    }
+    for level in range(depth):
+        last = level == depth - 1
+        content = b"0 0 1 1 re f" if last else b"q 1 0 0 1 1 0 cm /F Do Q " * fan
+        resources = b"<< >>" if last else b"<< /XObject << /F %d 0 R >> >>" % (11 + level)
+        objects[10 + level] = (
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 600 800] /Resources %s /Length %d >>\nstream\n%s\nendstream"
+            % (resources, len(content), content)
+        )
+    data, offsets = b"%PDF-1.4\n", {}
+    for number in sorted(objects):
+        offsets[number] = len(data)
+        data += b"%d 0 obj\n%s\nendobj\n" % (number, objects[number])
+    start, size = len(data), max(objects) + 1
+    data += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    data += b"".join(
+        b"%010d 00000 n \n" % offsets[n] if n in offsets else b"0000000000 65535 f \n" for n in range(1, size)
+    )
+    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, start)
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.timeout(60)
+def test_a_pdf_page_that_expands_to_millions_of_shapes_is_stopped_in_its_helper_process(tmp_path: Path) -> None:
+    bomb = nested_forms_pdf(tmp_path / "bomb.pdf", depth=8)
+    assert bomb.stat().st_size < 5000
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.monotonic()
+    try:
+        scanned = scan_file(bomb)
+    except DecodeError as error:  # the helper ran out of its memory
+        assert "needs more memory than a printout's page" in str(error)
+    else:  # or out of its time
+        assert scanned.out_of_time and scanned.codes == ()
+    assert time.monotonic() - started < DECODE_BUDGET_S + PAGE_GRACE_S + 5
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200_000  # kB: the desk's own memory
+    # the next PDF gets a new helper
+    assert decode_file(pdf_with_pages(tmp_path / "printout.pdf", 1)) == [Decoded(CODE, "QRCODE", 1)]
