@@ -1051,7 +1051,7 @@
     <message numerus="yes">
         <source>The first %n are listed.</source>
         <translation>
-            <numerusform>Le premier est affiché.</numerusform>
+            <numerusform>Le premier (%n) est affiché.</numerusform>
             <numerusform>Les %n premiers sont affichés.</numerusform>
         </translation>
     </message>
