@@ -68,6 +68,8 @@ def runs(text: str, face: Face) -> tuple[Run, ...]:
     desk is expected to have refused them before.
     """
     register_fonts()
+    if _plain(text):  # nearly every name: one run, no character looked up in the fallback fonts
+        return (Run(text, face.value),)
     return split_runs(text, face.value, face in _BOLD)
 
 

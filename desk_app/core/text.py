@@ -93,7 +93,9 @@ def hidden_characters(value: str) -> list[str]:
 
 # Characters Unicode counts as letters or symbols that print as nothing: a name of them looks empty on a badge.
 _BLANK_LOOKING = frozenset("\u3164\u115f\u1160\uffa0\u2800")
-_FOLDED_SPACE = frozenset("\t\n\r")  # white space ``nfc`` folds to one space: a spreadsheet's Alt+Enter
+_FOLDED_SPACE = frozenset("\t\n\r")
+_ASCII_LETTER = re.compile("[A-Za-z]")
+_ASCII_LETTER_OR_DIGIT = re.compile("[A-Za-z0-9]")  # white space ``nfc`` folds to one space: a spreadsheet's Alt+Enter
 
 
 def text_problem(value: str, *, letters: bool = True) -> str | None:
@@ -103,6 +105,9 @@ def text_problem(value: str, *, letters: bool = True) -> str | None:
     controls and invisible characters are. A value must show at least one letter (or, for an organisation, a letter
     or a digit): combining marks alone, or a Hangul filler, print nothing.
     """
+    if value.isascii() and value.isprintable():  # most values, checked at C speed
+        shows = (_ASCII_LETTER if letters else _ASCII_LETTER_OR_DIGIT).search(value) or not value.strip()
+        return None if shows else ("has no visible letter" if letters else "has no visible letter or digit")
     hidden = [c for c in hidden_characters(value) if c not in _FOLDED_SPACE]
     if hidden:
         return f"holds {describe_characters(hidden)}: controls and invisible characters are refused"
