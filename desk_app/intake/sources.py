@@ -25,7 +25,7 @@ from typing import IO, Any
 from desk_app.core.text import printable, text_problem
 from desk_app.errors import ImportRejected, RowProblem
 from desk_app.files import NotAFile, open_regular
-from desk_app.intake.json_items import NotText, json_items
+from desk_app.intake.json_items import NotText, Repeated, json_items
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_LINE_BYTES = 1 << 20
@@ -44,16 +44,14 @@ class Source:
     """A list being read: its columns, what its records are called, and the records as they are read.
 
     ``records`` yields a ``SourceRecord`` per row, or a ``RowProblem`` for a row that cannot be read at all;
-    ``read_bytes`` and ``sha256`` follow the reading, complete once ``records`` is exhausted.
+    ``sha256`` follows the reading, complete once ``records`` is exhausted.
     """
 
     columns: tuple[str, ...] | None  # a CSV file's header; None for JSON, whose items each name their fields
     unit: str  # "line" for CSV, "item" for JSON
     records: Iterator[SourceRecord | RowProblem]
-    size: int
     expected_rows: int  # an estimate for progress; 0 when unknown
     _hash: Any = field(default_factory=hashlib.sha256)
-    read_bytes: int = 0
 
     @property
     def sha256(self) -> str:
@@ -61,7 +59,6 @@ class Source:
 
     def _consumed(self, data: bytes) -> bytes:
         self._hash.update(data)
-        self.read_bytes += len(data)
         return data
 
 
@@ -71,7 +68,7 @@ def _open_list(path: Path) -> IO[bytes]:
     except NotAFile as exc:
         raise file_problem(f"{exc}: a list is a CSV or JSON file") from exc
     except OSError as exc:
-        raise file_problem(f"cannot read {path}: {exc.strerror}") from exc
+        raise file_problem(f"cannot read {printable(str(path))}: {exc.strerror}") from exc
 
 
 def file_problem(reason: str) -> ImportRejected:
@@ -94,19 +91,18 @@ def file_sha256(path: Path) -> str:
 def open_source(path: Path) -> Iterator[Source]:
     """The list at ``path``, open for reading; ``ImportRejected`` when it cannot be read as a list at all."""
     with _open_list(path) as file:
-        size = os.fstat(file.fileno()).st_size
-        if size > MAX_FILE_BYTES:
+        if os.fstat(file.fileno()).st_size > MAX_FILE_BYTES:
             raise file_problem(f"the file is larger than {MAX_FILE_BYTES // 2**20} MiB")
         head = file.read(4096).removeprefix(_BOM).lstrip()
         file.seek(0)
         if path.suffix.lower() == ".json" or head.startswith(b"["):
-            yield _json_source(file, size)
+            yield _json_source(file)
         else:
-            yield _csv_source(file, size)
+            yield _csv_source(file)
 
 
-def _csv_source(file: IO[bytes], size: int) -> Source:
-    source = Source((), "line", iter(()), size, _count_lines(file))
+def _csv_source(file: IO[bytes]) -> Source:
+    source = Source((), "line", iter(()), _count_lines(file))
     lines = _decoded_lines(file, source._consumed)
     try:
         first = next(lines)
@@ -208,8 +204,8 @@ def _csv_records(
     yield from undecodable
 
 
-def _json_source(file: IO[bytes], size: int) -> Source:
-    source = Source(None, "item", iter(()), size, 0)
+def _json_source(file: IO[bytes]) -> Source:
+    source = Source(None, "item", iter(()), 0)
     items = json_items(file, source._consumed)
     try:
         first = next(items, None)
@@ -234,9 +230,8 @@ def _json_records(items: Iterator[tuple[int, Any] | RowProblem]) -> Iterator[Sou
 
 
 def _key_problems(number: int, item: dict[str, Any]) -> list[RowProblem]:
-    problems = [
-        RowProblem(number, key, "is named twice in the item", unit="item") for key in getattr(item, "repeated", [])
-    ]
+    repeated = item.repeated if isinstance(item, Repeated) else []
+    problems = [RowProblem(number, printable(key), "is named twice in the item", unit="item") for key in repeated]
     problems += [
         RowProblem(number, printable(key), f"the field's name {problem}", unit="item")
         for key in item
