@@ -1,9 +1,10 @@
 """Reading the codes we print (QR and Code128) from image files, PDFs and raw grey camera frames.
 
 The one decoder entry point: the desk's "open a scan", ``desk-app decode`` and the webcam worker all come here. It is
-Qt-free and thread-safe (each call gets its own zbar scanner; pdfium, which is not thread-safe, is behind a lock), so
-the camera can call :func:`decode_grey` from a worker thread. Only the two symbologies we print are enabled: zbar is
-faster that way, and other 1D types cannot turn up as false reads in lines of text.
+Qt-free and thread-safe (each call gets its own zbar scanner; PDF pages are rendered in a helper process, see
+``pdf_worker``, each request naming its file), so the camera can call :func:`decode_grey` from a worker thread.
+Only the two symbologies we print are enabled: zbar is faster that way, and other 1D types cannot turn up as false
+reads in lines of text.
 """
 
 from __future__ import annotations
@@ -150,7 +151,8 @@ def scan_file(path: Path, *, retries: bool = True) -> FileScan:
         else:
             with closing(image_frames(file, path, pages)) as frames:
                 found = _decode_frames(frames, retries=retries, clock=clock)
-    return FileScan(path, tuple(found), clock.pages_read, pages.count, pages.more, clock.out_of_time)
+    out_of_time = clock.out_of_time or pages.timed_out
+    return FileScan(path, tuple(found), clock.pages_read, pages.count, pages.more, out_of_time)
 
 
 def decode_file(path: Path, *, retries: bool = True) -> list[Decoded]:

@@ -55,6 +55,7 @@ class Pages:
 
     count: int | None = None
     more: bool = False
+    timed_out: bool = False  # a PDF page overran the time left and its helper was stopped
 
 
 @contextmanager
@@ -154,17 +155,20 @@ def pdf_pages(path: Path, dpi: int, pages: Pages, deadline: float) -> Generator[
     def time_left() -> float:
         return max(deadline - time.monotonic(), PAGE_GRACE_S)
 
+    page: int | None = None
     try:
         pages.count = pdf_worker.page_count(path, time_left())
         pages.more = pages.count > MAX_PAGES
-        for index in range(min(pages.count, MAX_PAGES)):
-            page = pdf_worker.render(index, dpi, MAX_RENDER_PIXELS, time_left())
-            yield Frame(index + 1, Image.frombytes("L", (page.width, page.height), page.pixels))
+        for page in range(1, min(pages.count, MAX_PAGES) + 1):
+            rendered = pdf_worker.render(path, page - 1, dpi, MAX_RENDER_PIXELS, time_left())
+            yield Frame(page, Image.frombytes("L", (rendered.width, rendered.height), rendered.pixels))
     except pdf_worker.WorkerTimedOut:
-        return  # the caller sees its budget spent
+        pages.timed_out = True  # the caller's budget is spent
     except pdf_worker.WorkerFailed as error:
-        where = "" if pages.count is None else f" page {index + 1}:"
+        where = "" if page is None else f" page {page}:"
         raise DecodeError(f"cannot read {_named(path)}:{where} not a readable PDF ({error})") from error
+    finally:
+        pdf_worker.close(path)
 
 
 def to_grey(image: Image.Image) -> Image.Image:

@@ -12,13 +12,16 @@ from __future__ import annotations
 import atexit
 import math
 import multiprocessing
+import os
 import resource
+import signal
 import threading
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+PAGE_CLOSE_TIMEOUT_S = 2.0
 MEMORY_LIMIT_BYTES = 1536 << 20  # of address space: a printout's page at 300 dpi needs a few hundred MB at most
 
 
@@ -48,7 +51,10 @@ class _Worker:
         theirs.close()
 
     def ask(self, request: tuple[Any, ...], timeout: float) -> Any:
-        self._connection.send(request)
+        try:
+            self._connection.send(request)
+        except OSError as error:
+            raise WorkerFailed("the PDF helper is gone") from error
         if not self._connection.poll(max(timeout, 0.0)):
             raise WorkerTimedOut
         try:
@@ -74,29 +80,54 @@ _lock = threading.Lock()
 
 
 def page_count(path: Path, timeout: float) -> int:
-    """How many pages the PDF at ``path`` has (the helper opens it and keeps it open for ``render``)."""
-    return int(_ask(("open", str(path)), timeout))
+    """How many pages the PDF at ``path`` has."""
+    return int(_ask(("count", str(path)), timeout))
 
 
-def render(index: int, dpi: int, max_pixels: int, timeout: float) -> RenderedPage:
-    """Page ``index`` (0-based) of the PDF last opened, grey at ``dpi``, scaled down to ``max_pixels`` if larger."""
-    answer: RenderedPage = _ask(("render", index, dpi, max_pixels), timeout)
+def render(path: Path, index: int, dpi: int, max_pixels: int, timeout: float) -> RenderedPage:
+    """Page ``index`` (0-based) of the PDF at ``path``, grey at ``dpi``, scaled down to ``max_pixels`` if larger.
+
+    Each request names its file: the helper keeps the last one open, so the pages of one scan are parsed once, and
+    requests from two threads can never be answered from each other's file.
+    """
+    answer: RenderedPage = _ask(("render", str(path), index, dpi, max_pixels), timeout)
     return answer
 
 
+def close(path: Path) -> None:
+    """Let the helper close ``path`` (a USB stick can then be unmounted); nothing happens if the helper is gone."""
+    with _lock:
+        if _worker is not None and _worker.alive:
+            try:
+                _worker.ask(("close", str(path)), PAGE_CLOSE_TIMEOUT_S)
+            except (WorkerTimedOut, WorkerFailed):
+                _forget_worker()
+
+
 def _ask(request: tuple[Any, ...], timeout: float) -> Any:
-    """One request to the helper, started if needed; a helper that times out or dies is stopped and forgotten."""
+    """One request to the helper, started if needed; a helper that times out, dies, or is left in doubt (any
+    other failure between the request and its answer) is stopped and forgotten, so no late answer is ever read as
+    the answer to the next request."""
     global _worker
     with _lock:
         if _worker is None or not _worker.alive:
             _worker = _Worker()
         try:
             return _worker.ask(request, timeout)
-        except (WorkerTimedOut, WorkerFailed) as error:
-            if isinstance(error, WorkerTimedOut) or not _worker.alive:
-                _worker.stop()
-                _worker = None
+        except WorkerFailed:
+            if not _worker.alive:
+                _forget_worker()
             raise
+        except BaseException:
+            _forget_worker()
+            raise
+
+
+def _forget_worker() -> None:
+    global _worker
+    if _worker is not None:
+        _worker.stop()
+        _worker = None
 
 
 @atexit.register
@@ -112,29 +143,52 @@ def _stop_worker() -> None:
 def _serve(connection: Connection) -> None:
     """Answer requests until the desk closes the pipe; each answer is ("ok", value) or ("error", message)."""
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a crash in pdfium leaves no core file of a scan
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in a terminal is the desk's to handle: it stops us
+    _exit_with_the_desk()
     import pypdfium2  # here, not at the top: the desk itself never loads a PDF page
 
     from desk_app.files import open_regular
 
-    document: Any = None
+    opened: tuple[str, Any] | None = None  # the last file asked for, kept open for its next pages
     while True:
         try:
             request = connection.recv()
         except (EOFError, OSError):
             return
         try:
-            if request[0] == "open":
-                if document is not None:
-                    document.close()
-                document = pypdfium2.PdfDocument(open_regular(Path(request[1])), autoclose=True)
+            kind, path = request[0], request[1]
+            if opened is not None and (opened[0] != path or kind == "close"):
+                opened[1].close()
+                opened = None
+            if kind == "close":
+                connection.send(("ok", None))
+                continue
+            if opened is None:
+                opened = (path, pypdfium2.PdfDocument(open_regular(Path(path)), autoclose=True))
+            document = opened[1]
+            if kind == "count":
                 connection.send(("ok", len(document)))
             else:
-                _, index, dpi, max_pixels = request
+                _, _, index, dpi, max_pixels = request
                 connection.send(("ok", _render(document, index, dpi, max_pixels)))
         except MemoryError:
             connection.send(("error", "the page needs more memory than a printout's page"))
         except Exception as error:  # pdfium's and the file's failures, reported in words to the desk
             connection.send(("error", f"{type(error).__name__}: {error}"))
+
+
+def _exit_with_the_desk() -> None:
+    """End this process when the desk's ends, even in the middle of a render (an idle helper ends at the pipe's end)."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()
+        os._exit(1)
+
+    threading.Thread(target=watch, name="desk-app gone", daemon=True).start()
 
 
 def _render(document: Any, index: int, dpi: int, max_pixels: int) -> RenderedPage:

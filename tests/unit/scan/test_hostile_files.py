@@ -9,6 +9,7 @@ import os
 import resource
 import socket
 import struct
+import threading
 import time
 import zlib
 from collections.abc import Iterator
@@ -23,8 +24,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desk_app.cli import main
 from desk_app.core.text import printable
-from desk_app.scan import Decoded, DecodeError, decode_file, scan_file
-from desk_app.scan.decode import DECODE_BUDGET_S, MAX_PAGES
+from desk_app.scan import Decoded, DecodeError, decode_file, pdf_worker, scan_file
+from desk_app.scan.decode import DECODE_BUDGET_S, MAX_PAGES, PDF_RETRY_DPI
 from desk_app.scan.files import PAGE_GRACE_S
 from desk_app.scan.retries import RETRIES, Retry
 from tests.unit.scan.test_decode import CODE, REFERENCE, qr_image, sheet
@@ -309,3 +310,47 @@ def test_a_pdf_page_that_expands_to_millions_of_shapes_is_stopped_in_its_helper_
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200_000  # kB: the desk's own memory
     # the next PDF gets a new helper
     assert decode_file(pdf_with_pages(tmp_path / "printout.pdf", 1)) == [Decoded(CODE, "QRCODE", 1)]
+
+
+def test_a_page_that_overruns_the_second_pass_is_reported_out_of_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in review: a helper stopped in the 300 dpi pass was reported as 'no code', not as time run out."""
+    real_render = pdf_worker.render
+
+    def slow_at_300_dpi(path: Path, index: int, dpi: int, max_pixels: int, timeout: float) -> pdf_worker.RenderedPage:
+        if dpi == PDF_RETRY_DPI:
+            raise pdf_worker.WorkerTimedOut
+        return real_render(path, index, dpi, max_pixels, timeout)
+
+    monkeypatch.setattr(pdf_worker, "render", slow_at_300_dpi)
+    scanned = scan_file(pdf_with_pages(tmp_path / "blank.pdf", 1, code_on=0))
+    assert scanned.out_of_time and scanned.codes == () and "stopped after" in scanned.shortfall()
+
+
+def test_two_threads_reading_pdfs_at_once_each_get_their_own_codes(tmp_path: Path) -> None:
+    """Each request names its file: the helper's open document is never the other thread's."""
+    first = pdf_with_pages(tmp_path / "first.pdf", 3, code_on=3)
+    blank = pdf_with_pages(tmp_path / "blank.pdf", 3, code_on=0)
+    found: dict[str, list[list[Decoded]]] = {"first": [], "blank": []}
+
+    def read(name: str, path: Path) -> None:
+        for _ in range(3):
+            found[name].append(decode_file(path, retries=False))
+
+    threads = [threading.Thread(target=read, args=item) for item in (("first", first), ("blank", blank))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert found == {"first": [[Decoded(CODE, "QRCODE", 3)]] * 3, "blank": [[]] * 3}
+
+
+def test_the_helper_lets_go_of_the_file_after_the_scan(tmp_path: Path) -> None:
+    """A scan opened from a USB stick must not keep the stick busy."""
+    path = pdf_with_pages(tmp_path / "printout.pdf", 1)
+    assert decode_file(path) == [Decoded(CODE, "QRCODE", 1)]
+    helper = pdf_worker._worker
+    assert helper is not None and helper.alive
+    held = [os.readlink(fd) for fd in Path(f"/proc/{helper._process.pid}/fd").iterdir() if fd.is_symlink()]
+    assert str(path) not in held
