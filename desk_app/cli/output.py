@@ -170,7 +170,8 @@ def json_line(value: Any) -> str:
     """``value`` as one line of JSON, letters as they are, invisible and control characters as ``\\uXXXX``
     escapes (``json`` leaves U+202E and the C1 controls raw)."""
     text = json.dumps(value, ensure_ascii=False)
-    return "".join(_json_escape(c) if hidden_characters(c) else c for c in text)
+    hidden = set(hidden_characters(text))  # one pass over the text; usually empty
+    return "".join(_json_escape(c) if c in hidden else c for c in text) if hidden else text
 
 
 def _json_escape(char: str) -> str:

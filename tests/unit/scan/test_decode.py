@@ -299,8 +299,8 @@ def test_a_short_code128_skewed_by_14_degrees_is_read_only_by_turning_it() -> No
     assert decode_image(skewed) == [Decoded(REFERENCE, "CODE128")]
 
 
-def test_retries_run_in_order_only_when_the_first_pass_finds_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-    tried: list[str] = []
+def recorded_retries(tried: list[str]) -> tuple[Retry, ...]:
+    """The decoder's retries, each noting its name in ``tried`` when it runs."""
 
     def recorded(retry: Retry) -> Retry:
         def rework(image: Image.Image) -> Image.Image | None:
@@ -309,7 +309,12 @@ def test_retries_run_in_order_only_when_the_first_pass_finds_nothing(monkeypatch
 
         return Retry(retry.name, rework)
 
-    monkeypatch.setattr("desk_app.scan.decode.RETRIES", tuple(recorded(retry) for retry in RETRIES))
+    return tuple(recorded(retry) for retry in RETRIES)
+
+
+def test_retries_run_in_order_only_when_the_first_pass_finds_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    tried: list[str] = []
+    monkeypatch.setattr("desk_app.scan.decode.RETRIES", recorded_retries(tried))
     clean = qr_image(CODE)
 
     decode_image(clean)

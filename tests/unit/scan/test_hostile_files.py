@@ -27,8 +27,8 @@ from desk_app.core.text import printable
 from desk_app.scan import Decoded, DecodeError, decode_file, pdf_worker, scan_file
 from desk_app.scan.decode import DECODE_BUDGET_S, MAX_PAGES, PDF_RETRY_DPI
 from desk_app.scan.files import PAGE_GRACE_S
-from desk_app.scan.retries import RETRIES, Retry
-from tests.unit.scan.test_decode import CODE, REFERENCE, qr_image, sheet
+from desk_app.scan.retries import RETRIES
+from tests.unit.scan.test_decode import CODE, REFERENCE, qr_image, recorded_retries, sheet
 
 
 def pdf_with_pages(path: Path, count: int, code_on: int = 1) -> Path:
@@ -184,15 +184,7 @@ def test_the_time_budget_stops_between_pages_and_says_how_far_it_got(
 
 def test_the_retries_count_against_the_time_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     tried: list[str] = []
-
-    def recorded(retry: Retry) -> Retry:
-        def rework(image: Image.Image) -> Image.Image | None:
-            tried.append(retry.name)
-            return retry.rework(image)
-
-        return Retry(retry.name, rework)
-
-    monkeypatch.setattr("desk_app.scan.decode.RETRIES", tuple(recorded(retry) for retry in RETRIES))
+    monkeypatch.setattr("desk_app.scan.decode.RETRIES", recorded_retries(tried))
     path = tmp_path / "blank.png"
     Image.new("L", (2400, 2400), 200).save(path)
     scan_file(path)
