@@ -6,8 +6,17 @@
 Templates (``badges.layout``) place every element in millimetres, as data.
 """
 
-from badges.data import BadgeData, BadgeError
+from badges.data import BadgeData, BadgeError, BoxCover
 from badges.fonts import fallback_fonts, undrawable
 from badges.render import page_size, render_badge, render_batch
 
-__all__ = ["BadgeData", "BadgeError", "fallback_fonts", "page_size", "render_badge", "render_batch", "undrawable"]
+__all__ = [
+    "BadgeData",
+    "BadgeError",
+    "BoxCover",
+    "fallback_fonts",
+    "page_size",
+    "render_badge",
+    "render_batch",
+    "undrawable",
+]

@@ -67,3 +67,32 @@ class BadgeData:
         """The kind's colour as reportlab fractions."""
         red, green, blue = (int(self.colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
         return red, green, blue
+
+
+@dataclass(frozen=True)
+class BoxCover:
+    """The sheet on top of a box of cards printed in advance: which box, which cards, which names, so a clerk
+    finds a card by name when the desk cannot say where it is."""
+
+    box: int
+    kind: str
+    label_en: str
+    label_fr: str
+    colour: str
+    event_name_en: str
+    cards: int
+    first_slot: int
+    last_slot: int
+    first_serial: str
+    last_serial: str
+    first_name: str
+    last_name: str
+
+    def __post_init__(self) -> None:
+        if not _COLOUR.fullmatch(self.colour):
+            raise BadgeError(f"box colour {self.colour!r} is not of the form #RRGGBB")
+
+    @property
+    def rgb(self) -> tuple[float, float, float]:
+        red, green, blue = (int(self.colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+        return red, green, blue

@@ -15,7 +15,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from badges.codes import draw_code128, draw_qr
-from badges.data import BadgeData, BadgeError, clean_text
+from badges.data import BadgeData, BadgeError, BoxCover, clean_text
 from badges.fit import LINE_HEIGHT, fit_text
 from badges.fonts import ASCENT, Face, register_fonts, runs, text_width
 from badges.layout import MM, Align, Band, Barcode, Box, Field, Photo, PoolMark, QrCode, Template, Text, template_for
@@ -54,23 +54,59 @@ def render_badge(data: BadgeData, size: str = "card") -> bytes:
     return render_batch([data], size)
 
 
-def render_batch(items: Sequence[BadgeData], size: str = "card") -> bytes:
-    """Many badges as one PDF, one page each, in the order given (pre-printing, or a printer's job)."""
-    if not items:
+def render_batch(items: Sequence[BadgeData | BoxCover], size: str = "card") -> bytes:
+    """Many badges as one PDF, one page each, in the order given (a printer's job, or boxes of cards printed in
+    advance, each box after its cover sheet)."""
+    badges = [item for item in items if isinstance(item, BadgeData)]
+    if not badges:
         raise BadgeError("there are no badges to render")
     register_fonts()
     width, height = page_size(size)
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=(width, height), invariant=True, pageCompression=True)
-    canvas.setTitle(f"Badge {items[0].serial}" if len(items) == 1 else f"{len(items)} badges")
+    canvas.setTitle(f"Badge {badges[0].serial}" if len(items) == 1 else f"{len(badges)} badges")
     canvas.setAuthor("desk-app")
     canvas.setCreator("desk-app badges")
-    canvas.setSubject(items[0].event_name_en)
-    for data in items:
-        draw_badge(canvas, template_for(data.kind, size), data)
+    canvas.setSubject(badges[0].event_name_en)
+    for item in items:
+        if isinstance(item, BoxCover):
+            draw_cover(canvas, item, _page_size_mm(size))
+        else:
+            draw_badge(canvas, template_for(item.kind, size), item)
         canvas.showPage()
     canvas.save()
     return out.getvalue()
+
+
+def draw_cover(canvas: Canvas, cover: BoxCover, page_mm: tuple[float, float]) -> None:
+    """A box's cover sheet: the box number large on the kind's colour, then its slots, names and serials."""
+    width, height = page_mm
+    page_height = height * MM
+    inner = width - 6
+    band = Box(0, 0, width, height * 0.42)
+    _fill(canvas, band, cover.rgb, page_height)
+    ink = on_colour(cover.rgb)
+    unit = height / 85.6  # the card's height: the a6 sheet scales up
+    lines: list[tuple[str, Box, Face, float, tuple[float, float, float]]] = [
+        (f"{cover.label_en} · {cover.label_fr}", Box(3, 2 * unit, inner, 5 * unit), Face.CONDENSED, 10, ink),
+        ("BOX · BOÎTE", Box(3, 8 * unit, inner, 5 * unit), Face.CONDENSED_BOLD, 11, ink),
+        (str(cover.box), Box(3, 13 * unit, inner, 21 * unit), Face.CONDENSED_BOLD, 60, ink),
+        (f"{cover.cards} cards · cartes", Box(3, 38 * unit, inner, 5 * unit), Face.CONDENSED_BOLD, 11, INK),
+        (
+            f"slots · cases {cover.first_slot}–{cover.last_slot}",
+            Box(3, 43 * unit, inner, 4 * unit),
+            Face.CONDENSED,
+            9,
+            INK,
+        ),
+        (cover.first_name, Box(3, 50 * unit, inner, 6 * unit), Face.CONDENSED_BOLD, 12, INK),
+        ("↓", Box(3, 56 * unit, inner, 4 * unit), Face.CONDENSED, 9, INK),
+        (cover.last_name, Box(3, 60 * unit, inner, 6 * unit), Face.CONDENSED_BOLD, 12, INK),
+        (f"{cover.first_serial} – {cover.last_serial}", Box(3, 69 * unit, inner, 4 * unit), Face.CONDENSED, 9, INK),
+        (cover.event_name_en, Box(3, 77 * unit, inner, 4 * unit), Face.CONDENSED, 7, INK),
+    ]
+    for text, box, face, max_size, colour in lines:
+        _text(canvas, clean_text(text), _Plain(box, face, max_size * unit), colour, page_height)
 
 
 def draw_badge(canvas: Canvas, template: Template, data: BadgeData) -> None:

@@ -7,7 +7,7 @@ window, which translates it when shown (``desk_app.ui.checkin.texts``); the CLI 
 from __future__ import annotations
 
 from desk_app.core.event import EventConfig
-from desk_app.core.model import Badge, ForgeryAttempt, Outcome, Reason
+from desk_app.core.model import Badge, Card, ForgeryAttempt, Outcome, Reason
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name pyside6-lupdate looks for
@@ -59,6 +59,7 @@ REASON_TEXT: dict[Reason, str] = {
     ),
     Reason.REFERENCE_NOT_VERIFIED: QT_TRANSLATE_NOOP("Reason", "reference without a signed code: not verified"),
     Reason.SUPERVISOR_OVERRIDE: QT_TRANSLATE_NOOP("Reason", "accepted by a supervisor"),
+    Reason.WRONG_CARD: QT_TRANSLATE_NOOP("Reason", "the card scanned is not this person's pre-printed card"),
 }
 
 
@@ -77,3 +78,15 @@ def already_issued_text(badge: Badge, event: EventConfig) -> str:
     when = event.local(badge.issued_at).strftime("%d %b %H:%M")
     entrance = event.entrances[badge.entrance].name if badge.entrance in event.entrances else badge.entrance
     return f"badge {badge.serial} issued {when} at the {entrance}, desk {badge.desk}, by {badge.staff}"
+
+
+def take_card_text(card: Card) -> str:
+    """'take card M-000123 from box 3, slot 17': where the clerk finds a card printed in advance."""
+    return f"take card {card.serial} from box {card.box}, slot {card.slot}"
+
+
+def flagged_card_text(card: Card) -> str:
+    return (
+        f"card {card.serial} in box {card.box}, slot {card.slot} must NOT be handed over: "
+        "give it to a supervisor to void"
+    )

@@ -8,7 +8,10 @@ Exit codes (also in ``desk-app --help``):
   10  ``checkin``: REDIRECT, the person must go to another entrance
   11  ``checkin``: NEEDS_SUPERVISOR, a document does not match
   12  ``checkin``: REFUSE
-  13  ``checkin --print``, ``override --print``, ``reprint``: the print job failed; the person is not served
+  13  ``checkin --print``, ``override --print``, ``reprint``: the print job failed; the person is not served;
+      ``preprint``: a box was not printed (its cards stay reserved: run preprint again)
+  14  ``checkin``, ``override``: the person's card was printed in advance; nothing is handed over until it is
+      scanned: take it from its box and run the command again with ``--card SERIAL``
 """
 
 from __future__ import annotations
@@ -18,11 +21,11 @@ import sys
 from collections.abc import Sequence
 
 from desk_app import __version__
-from desk_app.cli import badge_commands, commands
+from desk_app.cli import badge_commands, commands, stock_commands
 from desk_app.cli.output import escaped_terminal
 from desk_app.core.text import printable
 from desk_app.errors import DeskError, InputError
-from desk_app.service import BADGE_SIZES, EXPORT_FORMATS
+from desk_app.service import BADGE_SIZES, BOX_SIZE, EXPORT_FORMATS
 
 EPILOG = __doc__.split("\n\n", 1)[1] if __doc__ else ""
 
@@ -60,6 +63,11 @@ def _evidence(parser: argparse.ArgumentParser) -> None:
     press.add_argument("--press-card", metavar="N", help="number of the press card presented")
     press.add_argument("--editor-letter", action="store_true", help="the editor's letter was seen")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--card",
+        metavar="SERIAL",
+        help="the serial scanned from the person's card printed in advance: hands that card over",
+    )
 
 
 def _printing(parser: argparse.ArgumentParser, optional: bool = True) -> None:
@@ -152,6 +160,35 @@ def build_parser() -> argparse.ArgumentParser:
     _supervisor(p, reason="why the badge is replaced (logged)")
     _printing(p, optional=False)
     p.set_defaults(run=badge_commands.reprint)
+
+    p = add("preprint", "supervisor: reserve and print, in boxes, a card for everyone approved who has none yet")
+    p.add_argument("--kind", required=True, choices=("ministerial", "annual"))
+    p.add_argument("--references", metavar="FILE", help="only these references (one per line, or a CSV column)")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", metavar="FILE.pdf", help="one PDF of every box, covers included")
+    where.add_argument("--pdf-dir", metavar="DIR", help="one PDF per box in this folder")
+    where.add_argument("--printer", metavar="QUEUE", help="CUPS queue: one job per box")
+    p.add_argument("--size", choices=BADGE_SIZES, help="card size (default card)")
+    p.add_argument("--box-size", type=int, default=BOX_SIZE, help=f"cards per box (default {BOX_SIZE})")
+    _supervisor(p)
+    p.set_defaults(run=stock_commands.preprint)
+
+    p = add("stock", "the cards printed in advance per kind and box; exit 1 if a box does not balance")
+    p.add_argument("--day", metavar="YYYY-MM-DD", help="as at the end of this day (event time; default: now)")
+    p.add_argument("--format", choices=EXPORT_FORMATS, help="write the stock as CSV or PDF (with --out)")
+    p.add_argument("--out", metavar="FILE")
+    stock_sub = p.add_subparsers(dest="stock_command", metavar="COMMAND")
+    p.set_defaults(run=stock_commands.stock)
+    p = stock_sub.add_parser(
+        "close",
+        parents=[common],
+        help="supervisor, at the end of the event: destroy every unclaimed card and sign the stock off",
+        description="void every card still in a box as destroyed unclaimed, and sign the stock off",
+    )
+    _supervisor(p)
+    p.add_argument("--format", choices=EXPORT_FORMATS, help="write the closed stock as CSV or PDF (with --out)")
+    p.add_argument("--out", metavar="FILE")
+    p.set_defaults(run=stock_commands.stock_close)
 
     p = add("badge", "render the badge a person holds to a PDF file")
     p.add_argument("reference", metavar="REF")
@@ -291,7 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Arguments that name files: a file name need not be UTF-8, the operating system takes its bytes back as they came.
 _FILE_ARGUMENTS = frozenset(
-    {"db", "file", "photos", "out", "to", "event", "station", "key", "checkpoint", "mrz", "pdf_dir"}
+    {"db", "file", "photos", "out", "to", "event", "station", "key", "checkpoint", "mrz", "pdf_dir", "references"}
 )
 
 

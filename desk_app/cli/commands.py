@@ -40,6 +40,7 @@ from desk_app.service import (
 )
 
 VERDICT_EXIT = {Outcome.ISSUE: 0, Outcome.REDIRECT: 10, Outcome.NEEDS_SUPERVISOR: 11, Outcome.REFUSE: 12}
+AWAITING_CARD_EXIT = 14
 
 
 @contextmanager
@@ -130,6 +131,8 @@ def _print_result(args: argparse.Namespace, result: CheckinResult, desk: DeskSer
         print("\n".join(verdict_lines(result, desk.event)))
     if printed is not None and not printed.handed_over:
         return PRINT_FAILED_EXIT
+    if result.awaiting_card:
+        return AWAITING_CARD_EXIT
     return VERDICT_EXIT[result.verdict.outcome]
 
 
@@ -185,7 +188,9 @@ def checkin(args: argparse.Namespace) -> int:
         document, press = _evidence(args, opened.today())
         station = Station(args.entrance, args.desk, args.staff)
         face = False if args.face_mismatch else None
-        result = opened.check_in(station, args.code, document, press, printing=args.print, face_matches=face)
+        result = opened.check_in(
+            station, args.code, document, press, printing=args.print, face_matches=face, card=args.card
+        )
         return _print_result(args, result, opened)
 
 
@@ -205,6 +210,7 @@ def override(args: argparse.Namespace) -> int:
             press,
             printing=args.print,
             face_matches=False if args.face_mismatch else None,
+            card=args.card,
         )
         return _print_result(args, result, opened)
 
@@ -214,6 +220,12 @@ def void(args: argparse.Namespace) -> int:
     with desk(args) as opened:
         opened.require_sound()
         station = Station(args.entrance, args.desk, args.staff)
+        card = opened.card(args.serial)
+        if card is not None and card.waiting:
+            card = opened.void_card(station, args.supervisor, pin, args.serial, args.reason)
+            print(f"card {card.serial} of {card.reference} (box {card.box}, slot {card.slot}) voided; take it out of "
+                  "its box: the holder is served with a badge printed at the desk")  # fmt: skip
+            return 0
         badge = opened.void_badge(station, args.supervisor, pin, args.serial, args.reason)
         print(f"badge {badge.serial} of {badge.reference} voided; a new badge may now be issued")
     return 0

@@ -11,9 +11,16 @@ from contextlib import contextmanager
 from typing import Any, TextIO
 
 from desk_app.core.event import EventConfig
-from desk_app.core.model import Application, Badge, Outcome
+from desk_app.core.model import Application, Badge, Card, Outcome, Reason
 from desk_app.core.text import hidden_characters, printable
-from desk_app.messages import OUTCOME_TEXT, REASON_TEXT, already_issued_text, forgery_text
+from desk_app.messages import (
+    OUTCOME_TEXT,
+    REASON_TEXT,
+    already_issued_text,
+    flagged_card_text,
+    forgery_text,
+    take_card_text,
+)
 from desk_app.service import CheckinResult
 
 _MARK = {
@@ -30,8 +37,17 @@ def verdict_lines(result: CheckinResult, event: EventConfig) -> list[str]:
     if result.application:
         head += f" {result.application.display_name} ({result.application.kind.value})"
     lines = [head]
-    if result.badge:
+    card = result.card
+    if result.badge and card and card.serial == result.badge.serial:
+        lines.append(f"  card {card.serial} (box {card.box}, slot {card.slot}) handed over")
+    elif result.badge:
         lines.append(f"  badge {result.badge.serial} handed over")
+    if result.awaiting_card and card:
+        lines.append(f"  NOT HANDED OVER YET: {take_card_text(card)}, and scan it (--card {card.serial})")
+    elif result.card_flagged and card:
+        lines.append(f"  {flagged_card_text(card)}")
+    elif card and Reason.WRONG_CARD in result.verdict.reasons:
+        lines.append(f"  their card is {card.serial}: {take_card_text(card)}")
     for reason in verdict.reasons:
         lines.append(f"  - {REASON_TEXT[reason]}")
     if verdict.prior_badge:
@@ -56,7 +72,14 @@ def verdict_json(result: CheckinResult) -> dict[str, Any]:
         "already_issued": _badge_json(verdict.prior_badge) if verdict.prior_badge else None,
         "forged_printout_seen": verdict.prior_forgery.seq if verdict.prior_forgery else None,
         "log_seq": result.log_entry.seq,
+        "card": _card_json(result.card) if result.card else None,
+        "awaiting_card": result.awaiting_card,
+        "card_flagged": result.card_flagged,
     }
+
+
+def _card_json(card: Card) -> dict[str, str | int]:
+    return {"serial": card.serial, "box": card.box, "slot": card.slot, "state": card.state.value}
 
 
 def _badge_json(badge: Badge) -> dict[str, str]:

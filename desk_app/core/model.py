@@ -113,6 +113,37 @@ class Badge:
         return self.voided_at is None
 
 
+class CardState(enum.StrEnum):
+    """Where a card printed the night before stands; RESERVED and PREPRINTED are the person's card to come."""
+
+    RESERVED = "reserved"  # the serial is the person's, the card is not printed (yet, or its print failed)
+    PREPRINTED = "preprinted"  # printed and in its box, waiting for its holder
+    HANDED_OVER = "handed_over"  # its barcode was scanned at the counter: it is the holder's badge now
+    VOIDED = "voided"  # lost, damaged, the holder served otherwise, or destroyed unclaimed at the close
+
+
+@dataclass(frozen=True)
+class Card:
+    """A pre-printed card: a reserved serial, its place in the boxes (box 3, slot 17) and what became of it."""
+
+    serial: str
+    reference: str
+    kind: AccreditationKind
+    box: int
+    slot: int
+    state: CardState
+    reserved_at: datetime
+    printed_at: datetime | None = None
+    handed_over_at: datetime | None = None
+    voided_at: datetime | None = None
+    void_reason: str = ""
+
+    @property
+    def waiting(self) -> bool:
+        """Still the holder's card to come (reserved or in its box)."""
+        return self.state in (CardState.RESERVED, CardState.PREPRINTED)
+
+
 @dataclass(frozen=True)
 class StaffMember:
     login: str
@@ -200,6 +231,7 @@ class Reason(enum.StrEnum):
     HELD_AFTER_FORGERY = "HELD_AFTER_FORGERY"
     REFERENCE_NOT_VERIFIED = "REFERENCE_NOT_VERIFIED"
     SUPERVISOR_OVERRIDE = "SUPERVISOR_OVERRIDE"
+    WRONG_CARD = "WRONG_CARD"  # the card scanned at the hand-over is not this person's pre-printed card
 
 
 @dataclass(frozen=True)
@@ -253,6 +285,11 @@ class Action(enum.StrEnum):
     PURGE = "PURGE"
     ABANDONED = "ABANDONED"  # a check-in left unfinished: the next person's printout was scanned, or Escape
     SCAN_IGNORED = "SCAN_IGNORED"  # a scan the desk did not take (locked, at the login, a form open)
+    CARD_RESERVED = "CARD_RESERVED"  # a serial reserved for a card printed the night before (box and slot)
+    CARD_PRINTED = "CARD_PRINTED"  # the card's print job completed: it is in its box
+    CARD_PRINT_FAILED = "CARD_PRINT_FAILED"  # the card was not printed: its serial stays reserved, unprinted
+    CARD_VOIDED = "CARD_VOIDED"  # a card that never reached its holder is void (lost, damaged, unclaimed)
+    STOCK_CLOSED = "STOCK_CLOSED"  # the end of the event: every unclaimed card destroyed, the stock signed off
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ this person eligible at all, are they at the right entrance, do their documents 
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,6 +19,8 @@ from desk_app.core.model import (
     Action,
     Application,
     Badge,
+    Card,
+    CardState,
     CodeStatus,
     Evidence,
     ForgeryAttempt,
@@ -76,6 +79,8 @@ OUTCOME_OF: dict[Reason, Outcome] = {
     # Notes: they travel with an ISSUE and never stop one.
     Reason.REFERENCE_NOT_VERIFIED: Outcome.ISSUE,
     Reason.SUPERVISOR_OVERRIDE: Outcome.ISSUE,
+    # After an ISSUE, at the hand-over of a card printed the night before (``card_step``).
+    Reason.WRONG_CARD: Outcome.REFUSE,
 }
 
 # Gravest first: a stage that finds a refusal and a mismatch refuses.
@@ -264,3 +269,28 @@ def standing_forgery(history: Iterable[LogEntry]) -> ForgeryAttempt | None:
         elif record.action is Action.OVERRIDE:
             standing = None
     return standing
+
+
+class CardStep(enum.Enum):
+    """What an ISSUE verdict does about a card printed the night before."""
+
+    PRINT = "print"  # no card waits in a box: the badge is printed (or handed over) at the desk as ever
+    AWAIT_CARD = "await_card"  # the person's card is in its box: nothing is handed over until it is scanned
+    HAND_OVER = "hand_over"  # the scanned card is the person's: it is handed over
+    REFUSED = "refused"  # no hand-over: the verdict was not ISSUE, or the card scanned is not the person's
+
+
+def card_step(verdict: Verdict, card: Card | None, scanned: str | None) -> tuple[Verdict, CardStep]:
+    """The hand-over after the rules: a pre-printed card counts only when its own barcode is scanned.
+
+    ``card`` is the person's card still to come (reserved or in its box), ``scanned`` the serial read from the card
+    at the counter (None: none scanned yet). A card scanned that is not the person's printed card is WRONG_CARD.
+    """
+    if not verdict.issues_badge:
+        return verdict, CardStep.REFUSED
+    printed = card if card is not None and card.state is CardState.PREPRINTED else None
+    if scanned is not None:
+        if printed is not None and scanned.strip().upper() == printed.serial:
+            return verdict, CardStep.HAND_OVER
+        return Verdict(Outcome.REFUSE, (Reason.WRONG_CARD,)), CardStep.REFUSED
+    return verdict, CardStep.AWAIT_CARD if printed is not None else CardStep.PRINT

@@ -139,7 +139,7 @@ CYRILLIC_TABLES: tuple[CyrillicTable, ...] = (
 LATIN_ONLY = CyrillicTable("Latin", {})
 
 
-def _is_cyrillic(letter: str) -> bool:
+def is_cyrillic(letter: str) -> bool:
     return "\u0400" <= letter <= "\u04ff"
 
 
@@ -157,7 +157,7 @@ _GREEK_BEFORE_Y = {"Α": "A", "Ε": "E", "Η": "I"}  # ΑΥ, ΕΥ, ΗΥ: the Υ 
 _GREEK_VOICELESS = frozenset("ΘΚΞΠΣΤΦΧΨ")
 
 
-def _is_greek(letter: str) -> bool:
+def is_greek(letter: str) -> bool:
     return "\u0370" <= letter <= "\u03ff" or "\u1f00" <= letter <= "\u1fff"
 
 
@@ -170,7 +170,7 @@ def _greek_base(letter: str) -> str:
 
 def greek_to_latin(word: str) -> str:
     """ELOT 743 (the Greek passport table) for one upper-case word; other letters pass through."""
-    word = "".join(_greek_base(c) if _is_greek(c) else c for c in word)
+    word = "".join(_greek_base(c) if is_greek(c) else c for c in word)
     out: list[str] = []
     i = 0
     while i < len(word):
@@ -229,10 +229,10 @@ def mrz_forms(name: str) -> set[str]:
     At most ``MAX_FORMS`` spellings. An empty name (or one with no letters) gives {''}; a name whose letters have
     no MRZ spelling (a script without a table) gives no form at all.
     """
-    words = [greek_to_latin(w) if any(_is_greek(c) for c in w) else w for w in name_words(name)]
+    words = [greek_to_latin(w) if any(is_greek(c) for c in w) else w for w in name_words(name)]
     if not words:
         return {""}
-    tables = CYRILLIC_TABLES if any(_is_cyrillic(c) for w in words for c in w) else (LATIN_ONLY,)
+    tables = CYRILLIC_TABLES if any(is_cyrillic(c) for w in words for c in w) else (LATIN_ONLY,)
     per_table = [_table_segments(table, words) for table in tables if table.applies_to(words)]
     found: dict[str, None] = {}
     for segments in per_table:  # every table's consistent spellings before any mixed one

@@ -13,6 +13,7 @@ from desk_app.printing import (
     QueueInfo,
     list_queues,
 )
+from desk_app.reports.stock import StockReport
 from desk_app.service.access import NotAtThisDesk, PinRefused
 from desk_app.service.badging import badge_data
 from desk_app.service.checkins import CheckinResult, ScanResult
@@ -32,9 +33,11 @@ from desk_app.service.station import (
     load_station,
     save_station,
 )
+from desk_app.service.stock import BOX_SIZE, PreprintReport, read_references
 
 __all__ = [
     "BADGE_SIZES",
+    "BOX_SIZE",
     "EARLIEST_YEAR",
     "EXPORT_FORMATS",
     "LATEST_YEAR",
@@ -55,6 +58,7 @@ __all__ = [
     "PdfFolderPrinter",
     "PinLock",
     "PinRefused",
+    "PreprintReport",
     "PrintError",
     "PrintJob",
     "PrintOutcome",
@@ -66,6 +70,7 @@ __all__ = [
     "ScannedThing",
     "Station",
     "StationConfig",
+    "StockReport",
     "badge_data",
     "choose_printer",
     "default_badge_folder",
@@ -75,5 +80,6 @@ __all__ = [
     "load_station",
     "new_key_pair",
     "open_desk",
+    "read_references",
     "save_station",
 ]

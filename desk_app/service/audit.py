@@ -13,6 +13,7 @@ from desk_app.store.meta import EVENT_CONFIG_KEY
 
 VERIFY_KEY_PREFIX = "verify_key:"
 REHEARSAL_KEY = "rehearsal"
+STOCK_CLOSED_KEY = "stock_closed"  # who closed the stock of pre-printed cards, and when: no card moves after it
 
 
 def staff_state(store: Store, login: str) -> dict[str, str]:
@@ -24,6 +25,18 @@ def badge_state(store: Store, *serials: str) -> dict[str, str]:
     for serial in serials:
         states.update({badge_key(s): state_hash(*row) for s, row in store.badges.rows(serial).items()})
     return states
+
+
+def card_state(store: Store, *serials: str) -> dict[str, str]:
+    states = {}
+    for serial in serials:
+        states.update({card_key(s): state_hash(*row) for s, row in store.cards.rows(serial).items()})
+    return states
+
+
+def card_key(serial: str) -> str:
+    """The name a pre-printed card's state is logged under (its badge, once handed over, is ``badge:``)."""
+    return f"card:{serial}"
 
 
 def badge_key(serial: str) -> str:
@@ -40,7 +53,8 @@ def meta_state(store: Store, key: str) -> dict[str, str]:
 def current_states(store: Store) -> dict[str, str]:
     states = {f"staff:{login}": state_hash(*row) for login, row in store.staff.rows().items()}
     states |= {badge_key(serial): state_hash(*row) for serial, row in store.badges.rows().items()}
-    for key in (EVENT_CONFIG_KEY, REHEARSAL_KEY, *store.meta.with_prefix(VERIFY_KEY_PREFIX)):
+    states |= {card_key(serial): state_hash(*row) for serial, row in store.cards.rows().items()}
+    for key in (EVENT_CONFIG_KEY, REHEARSAL_KEY, STOCK_CLOSED_KEY, *store.meta.with_prefix(VERIFY_KEY_PREFIX)):
         states |= meta_state(store, key)
     return states
 

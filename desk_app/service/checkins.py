@@ -20,6 +20,8 @@ from desk_app.core.model import (
     Application,
     Badge,
     BadgeState,
+    Card,
+    CardState,
     CodeStatus,
     Evidence,
     LogEntry,
@@ -27,22 +29,29 @@ from desk_app.core.model import (
     PresentedDocument,
     PresentedPress,
     Reason,
+    Status,
     Verdict,
 )
-from desk_app.core.rules import Case, awaits_counter, decide, standing_forgery
+from desk_app.core.rules import CardStep, Case, awaits_counter, card_step, decide, standing_forgery
 from desk_app.core.state import state_detail
+from desk_app.core.text import printable
 from desk_app.errors import StaffError, StoreError
 from desk_app.service.access import Access
-from desk_app.service.audit import badge_state
+from desk_app.service.audit import badge_state, card_state
 from desk_app.service.journal import Journal, Station
 from desk_app.store import Store
 
 MAX_LOGGED_CODE = 64
+UNPRINTED_SERVED = "not printed: served at the desk"
 
 
 @dataclass(frozen=True)
 class CheckinResult:
-    """A decision made and logged; ``badge`` is the badge it reserved or issued, if any."""
+    """A decision made and logged; ``badge`` is the badge it reserved or issued, if any.
+
+    ``card`` is the person's card printed in advance, if one is in a box for them (or the one just handed over):
+    with ``awaiting_card`` the person passed every check and the clerk must take that card and scan it.
+    """
 
     reference: str
     code: CodeStatus
@@ -50,6 +59,22 @@ class CheckinResult:
     application: Application | None
     badge: Badge | None
     log_entry: LogEntry
+    card: Card | None = None
+    step: CardStep = CardStep.PRINT
+
+    @property
+    def awaiting_card(self) -> bool:
+        return self.step is CardStep.AWAIT_CARD
+
+    @property
+    def card_flagged(self) -> bool:
+        """A card waits in a box for someone whose application is no longer approved: it must not be handed over
+        (a supervisor voids it)."""
+        return (
+            self.card is not None
+            and self.card.state is CardState.PREPRINTED
+            and (self.application is None or self.application.status is not Status.APPROVED)
+        )
 
 
 @dataclass(frozen=True)
@@ -101,7 +126,7 @@ class Checkins:
             verdict = decide(case)
             final = not awaits_counter(verdict)
             if final:
-                entry = self._log_verdict(station, case, verdict, {})
+                entry = self._log_verdict(station, case, verdict, {}, {})
             else:
                 detail = _code_detail(case) | {"preview": verdict.outcome.value}
                 entry = self._journal.record(
@@ -122,22 +147,18 @@ class Checkins:
         press: PresentedPress | None = None,
         printing: bool = False,
         face_matches: bool | None = None,
+        card: str | None = None,
     ) -> CheckinResult:
         """Decide, issue if the verdict says so, and log; one transaction.
 
         With ``printing`` the badge is recorded as PRINTING: the person is not served until the badge issuer sees
-        the job complete, and no other desk can serve them meanwhile.
+        the job complete, and no other desk can serve them meanwhile. A person whose card was printed in advance
+        is served only with ``card``, the serial scanned from that card (see ``core.rules.card_step``).
         """
         self._access.staff_at(station)
         with self._store.transaction():
             case = self._case(station, code_text, document, press, face_matches)
-            verdict = decide(case)
-            badge = self._new_badge(station, case, printing) if verdict.issues_badge else None
-            states = badge_state(self._store, badge.serial) if badge else {}
-            entry = self._log_verdict(station, case, verdict, states)
-            if badge is not None and not printing:
-                self._log_issue(station, case, verdict, badge, states)
-        return CheckinResult(case.reference, case.evidence.code, verdict, case.application, badge, entry)
+            return self._serve(station, case, decide(case), printing, card, {})
 
     def override(
         self,
@@ -150,6 +171,7 @@ class Checkins:
         press: PresentedPress | None = None,
         printing: bool = False,
         face_matches: bool | None = None,
+        card: str | None = None,
     ) -> CheckinResult:
         """A supervisor accepts a doubtful ID or press card: only a NEEDS_SUPERVISOR verdict can be overridden."""
         supervisor = self._access.authorise_supervisor(supervisor, supervisor_pin, reason, station).login
@@ -160,26 +182,73 @@ class Checkins:
             if verdict.outcome is not Outcome.NEEDS_SUPERVISOR:
                 raise StaffError(f"nothing to override: the verdict is {verdict.outcome.value}")
             accepted = Verdict(Outcome.ISSUE, (*verdict.reasons, Reason.SUPERVISOR_OVERRIDE))
+            return self._serve(station, case, accepted, printing, card, {"supervisor": supervisor, "reason": reason})
+
+    def _serve(
+        self,
+        station: Station,
+        case: Case,
+        verdict: Verdict,
+        printing: bool,
+        scanned: str | None,
+        override: dict[str, str],
+    ) -> CheckinResult:
+        """After the rules (and a supervisor): hand a card over, wait for it, issue a badge, or refuse; logged.
+
+        ``override`` holds the supervisor and their reason when a supervisor accepted the case: it is logged as an
+        OVERRIDE instead of a CHECKIN.
+        """
+        waiting = self._store.cards.waiting_for(case.reference) if case.application else None
+        verdict, step = card_step(verdict, waiting, scanned)
+        card_detail = _card_detail(waiting, scanned)
+        if step is CardStep.AWAIT_CARD:
+            assert waiting is not None
+            detail = _code_detail(case) | card_detail | {"preview": verdict.outcome.value} | override
+            entry = self._journal.record(
+                Action.LOOKUP, station, reference=case.reference, reasons=verdict.reasons, detail=detail, at=case.now
+            )
+            return CheckinResult(
+                case.reference, case.evidence.code, verdict, case.application, None, entry, waiting, step
+            )
+        badge, changed = None, card_detail
+        if step is CardStep.HAND_OVER:
+            assert waiting is not None
+            if not self._store.cards.hand_over(waiting.serial, case.now):
+                raise StoreError(f"card {waiting.serial} is no longer in its box")
+            badge = self._store.badges.hand_over(waiting.serial, waiting.reference, waiting.kind, case.now, station)
+            waiting = self._store.cards.get(waiting.serial)
+            changed |= state_detail(card_state(self._store, badge.serial))
+            printing = False
+        elif step is CardStep.PRINT:
+            if waiting is not None:  # reserved, never printed: the desk prints the badge, the card is not owed
+                self._void_unprinted(station, waiting, case)
+                waiting = None
             badge = self._new_badge(station, case, printing)
-            states = badge_state(self._store, badge.serial)
-            detail = {
-                "supervisor": supervisor,
-                "reason": reason,
-                "code": case.evidence.code.value,
-                "serial": badge.serial,
-            }
+        states = badge_state(self._store, badge.serial) if badge else {}
+        if override:
+            assert badge is not None
+            detail = override | {"code": case.evidence.code.value, "serial": badge.serial} | changed
             entry = self._journal.record(
                 Action.OVERRIDE,
                 station,
                 reference=case.reference,
                 outcome=Outcome.ISSUE,
-                reasons=accepted.reasons,
+                reasons=verdict.reasons,
                 detail=detail | state_detail(states),
                 at=case.now,
             )
-            if not printing:
-                self._log_issue(station, case, accepted, badge, states)
-        return CheckinResult(case.reference, case.evidence.code, accepted, case.application, badge, entry)
+        else:
+            entry = self._log_verdict(station, case, verdict, states, changed)
+        if badge is not None and not printing:
+            self._log_issue(station, case, verdict, badge, states)
+        return CheckinResult(case.reference, case.evidence.code, verdict, case.application, badge, entry, waiting, step)
+
+    def _void_unprinted(self, station: Station, card: Card, case: Case) -> None:
+        if not self._store.cards.void(card.serial, case.now, UNPRINTED_SERVED):
+            raise StoreError(f"card {card.serial} is no longer waiting")
+        detail = {"serial": card.serial, "kind": card.kind.value, "reason": UNPRINTED_SERVED}
+        detail |= state_detail(card_state(self._store, card.serial))
+        self._journal.record(Action.CARD_VOIDED, station, reference=card.reference, detail=detail, at=case.now)
 
     def void_badge(self, station: Station, supervisor: str, supervisor_pin: str, serial: str, reason: str) -> Badge:
         """Void an issued badge (lost, damaged, handed to the wrong person); the person may be served again."""
@@ -265,8 +334,10 @@ class Checkins:
             at=case.now,
         )
 
-    def _log_verdict(self, station: Station, case: Case, verdict: Verdict, states: dict[str, str]) -> LogEntry:
-        detail = _code_detail(case) | state_detail(states)
+    def _log_verdict(
+        self, station: Station, case: Case, verdict: Verdict, states: dict[str, str], extra: dict[str, str]
+    ) -> LogEntry:
+        detail = _code_detail(case) | extra | state_detail(states)
         if verdict.redirect_to:
             detail["redirect_to"] = verdict.redirect_to
         if verdict.prior_forgery:
@@ -295,6 +366,14 @@ class Checkins:
             detail=detail,
             at=case.now,
         )
+
+
+def _card_detail(card: Card | None, scanned: str | None) -> dict[str, str]:
+    """What the log keeps about a card printed in advance: the person's (and where it stands), the one scanned."""
+    detail = {"card": card.serial, "box": str(card.box), "slot": str(card.slot)} if card else {}
+    if scanned is not None:
+        detail["scanned_card"] = printable(scanned[:MAX_LOGGED_CODE])
+    return detail
 
 
 def _code_detail(case: Case) -> dict[str, str]:

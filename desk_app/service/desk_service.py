@@ -21,6 +21,7 @@ from desk_app.core.model import (
     Action,
     Application,
     Badge,
+    Card,
     LogEntry,
     PresentedDocument,
     PresentedPress,
@@ -36,6 +37,7 @@ from desk_app.office.confirmations import write_confirmations
 from desk_app.printing.base import Printer
 from desk_app.reports.daily import export_csv, export_pdf
 from desk_app.reports.stamp import ExportStamp
+from desk_app.reports.stock import StockReport, export_stock_csv, export_stock_pdf
 from desk_app.reports.totals import DayTotals
 from desk_app.service import witness
 from desk_app.service.access import Access
@@ -45,6 +47,7 @@ from desk_app.service.counts import LiveCounts, live_counts
 from desk_app.service.issuing import BadgeDrawer, BadgeIssuer
 from desk_app.service.journal import Journal, Station
 from desk_app.service.keys import install_verify_key, verify_keys
+from desk_app.service.stock import BOX_SIZE, PreprintReport, StockDesk
 from desk_app.store import Store, open_store
 from desk_app.store.checkin_log import ChainReport
 
@@ -86,6 +89,7 @@ class DeskService:
         self._access = Access(store, event, clock, self._journal, real_clock)
         self._checkins = Checkins(store, event, clock, self._journal, self._access, verify_keys(store))
         self._drawer = BadgeDrawer(store, event)
+        self._stock = StockDesk(store, event, clock, self._journal, self._access, self._drawer)
         head = store.log.head()
         self._witnessed_size = head.seq if head else 0
 
@@ -191,8 +195,10 @@ class DeskService:
         press: PresentedPress | None = None,
         printing: bool = False,
         face_matches: bool | None = None,
+        card: str | None = None,
     ) -> CheckinResult:
-        return self._checkins.check_in(station, code_text, document, press, printing, face_matches)
+        """See ``Checkins.check_in``; ``card``: the serial scanned from the person's card printed in advance."""
+        return self._checkins.check_in(station, code_text, document, press, printing, face_matches, card)
 
     def override(
         self,
@@ -205,9 +211,10 @@ class DeskService:
         press: PresentedPress | None = None,
         printing: bool = False,
         face_matches: bool | None = None,
+        card: str | None = None,
     ) -> CheckinResult:
         return self._checkins.override(
-            station, supervisor, supervisor_pin, reason, code_text, document, press, printing, face_matches
+            station, supervisor, supervisor_pin, reason, code_text, document, press, printing, face_matches, card
         )
 
     def void_badge(self, station: Station, supervisor: str, supervisor_pin: str, serial: str, reason: str) -> Badge:
@@ -219,6 +226,49 @@ class DeskService:
     def issuer(self, printer: Printer, size: str = "card", timeout_s: float = 60.0) -> BadgeIssuer:
         """Prints, reprints and recovers badges of this desk on ``printer``."""
         return BadgeIssuer(self._store, self.clock, self._journal, self._access, self._drawer, printer, size, timeout_s)
+
+    # --- cards printed the night before --------------------------------------------------------------------
+
+    def preprint(
+        self,
+        kind: AccreditationKind,
+        supervisor: str,
+        pin: str,
+        output: Printer | Path,
+        size: str = "card",
+        references: Sequence[str] | None = None,
+        box_size: int = BOX_SIZE,
+        progress: Progress | None = None,
+    ) -> PreprintReport:
+        """Reserve and print, in boxes, a card for everyone of ``kind`` owed one (see ``service.stock``)."""
+        return self._stock.preprint(kind, supervisor, pin, output, size, references, box_size, progress)
+
+    def card(self, serial: str) -> Card | None:
+        return self._store.cards.get(serial)
+
+    def waiting_card(self, reference: str) -> Card | None:
+        """The person's card printed in advance (or to be), still in its box."""
+        return self._store.cards.waiting_for(reference)
+
+    def void_card(self, station: Station, supervisor: str, supervisor_pin: str, serial: str, reason: str) -> Card:
+        """A card lost or damaged before its hand-over: void; the holder is served with a badge printed at the desk."""
+        return self._stock.void_card(station, supervisor, supervisor_pin, serial, reason)
+
+    def stock(self, day: date | None = None) -> StockReport:
+        """The cards printed in advance, per kind and box, now or as at the end of ``day``."""
+        return self._stock.report(day)
+
+    def close_stock(self, supervisor: str, supervisor_pin: str) -> StockReport:
+        """The end of the event: every unclaimed card destroyed, the stock signed off by ``supervisor``."""
+        return self._stock.close(supervisor, supervisor_pin)
+
+    def export_stock(self, report: StockReport, fmt: str, out: Path) -> None:
+        if fmt not in EXPORT_FORMATS:
+            raise ConfigError(f"stock format {fmt!r}: choose one of {', '.join(EXPORT_FORMATS)}")
+        if fmt == "csv":
+            export_stock_csv(report, self.event, out)
+        else:
+            export_stock_pdf(report, self.event, out, self.location)
 
     # --- looking things up ----------------------------------------------------------------------------------
 

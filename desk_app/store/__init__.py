@@ -14,6 +14,7 @@ from pathlib import Path
 
 from desk_app.store.applications import Applications
 from desk_app.store.badges import Badges
+from desk_app.store.cards import Cards
 from desk_app.store.checkin_log import CheckinLog
 from desk_app.store.db import Database
 from desk_app.store.meta import Meta
@@ -30,6 +31,7 @@ class Store:
         self.meta = Meta(db)
         self.applications = Applications(db)
         self.badges = Badges(db)
+        self.cards = Cards(db)
         self.staff = Staff(db)
         self.log = CheckinLog(db)
 

@@ -117,6 +117,18 @@ class Applications:
         )
         return [_from_row(r) for r in rows]
 
+    def without_card(self, kind: AccreditationKind) -> list[Application]:
+        """Approved applications of ``kind`` whose holder has no badge and never had a card printed in advance:
+        the people a pre-print reserves a card for."""
+        rows = self._db.all(
+            f"SELECT {_COLUMNS} FROM applications WHERE kind = ? AND status = 'approved'"
+            " AND NOT EXISTS (SELECT 1 FROM badges WHERE badges.reference = applications.reference"
+            " AND badges.voided_at IS NULL)"
+            " AND NOT EXISTS (SELECT 1 FROM cards WHERE cards.reference = applications.reference)",
+            (kind.value,),
+        )
+        return [_from_row(r) for r in rows]
+
     def all(self) -> Iterator[Application]:
         """Every application, by reference, streamed."""
         return (_from_row(r) for r in self._db.iterate(f"SELECT {_COLUMNS} FROM applications ORDER BY reference"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from desk_app.core.clock import from_utc_text, to_utc_text
 from desk_app.core.model import AccreditationKind, Badge, BadgeState
@@ -13,6 +13,14 @@ from desk_app.store.db import Database
 
 _COLUMNS = "serial, reference, kind, issued_at, entrance, desk, staff, voided_at, state"
 SERIAL_PREFIX = {AccreditationKind.MINISTERIAL: "M", AccreditationKind.ANNUAL: "A"}
+
+
+class Station(Protocol):
+    """Where a badge is handed over (the service's Station)."""
+
+    entrance: str
+    desk: str
+    staff: str
 
 
 class AlreadyIssued(StoreError):
@@ -69,19 +77,49 @@ class Badges:
         """
         if state not in (BadgeState.ISSUED, BadgeState.PRINTING):
             raise ValueError(f"a new badge is issued or printing, not {state}")
-        prefix = SERIAL_PREFIX[kind]
         with self._db.write():
-            row = self._db.one("SELECT COUNT(*) FROM badges WHERE kind = ?", (kind.value,))
-            serial = f"{prefix}-{(row[0] if row else 0) + 1:06d}"
-            badge = Badge(serial, reference, kind, at, entrance, desk, staff, state=state)
-            try:
-                self._db.execute(
-                    f"INSERT INTO badges ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)",
-                    (serial, reference, kind.value, to_utc_text(at), entrance, desk, staff, state.value),
-                )
-            except ConstraintViolation as exc:
-                raise AlreadyIssued(f"{reference} already holds an active badge") from exc
+            badge = Badge(self.next_serials(kind, 1)[0], reference, kind, at, entrance, desk, staff, state=state)
+            self._insert(badge)
         return badge
+
+    def hand_over(self, serial: str, reference: str, kind: AccreditationKind, at: datetime, where: Station) -> Badge:
+        """Record a card printed the night before as its holder's badge, under the card's own serial."""
+        badge = Badge(serial, reference, kind, at, where.entrance, where.desk, where.staff)
+        with self._db.write():
+            self._insert(badge)
+        return badge
+
+    def next_serials(self, kind: AccreditationKind, count: int) -> list[str]:
+        """The next ``count`` serials of ``kind`` (M-000042...), after every badge and every card printed in advance.
+
+        Read under the write lock of the caller's transaction, so desks never share one.
+        """
+        row = self._db.one(
+            "SELECT MAX(number) FROM ("
+            " SELECT CAST(SUBSTR(serial, 3) AS INTEGER) AS number FROM badges WHERE kind = ?"
+            " UNION ALL SELECT CAST(SUBSTR(serial, 3) AS INTEGER) FROM cards WHERE kind = ?) AS serials",
+            (kind.value, kind.value),
+        )
+        last = int(row[0]) if row and row[0] is not None else 0
+        return [f"{SERIAL_PREFIX[kind]}-{number:06d}" for number in range(last + 1, last + 1 + count)]
+
+    def _insert(self, badge: Badge) -> None:
+        try:
+            self._db.execute(
+                f"INSERT INTO badges ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)",
+                (
+                    badge.serial,
+                    badge.reference,
+                    badge.kind.value,
+                    to_utc_text(badge.issued_at),
+                    badge.entrance,
+                    badge.desk,
+                    badge.staff,
+                    badge.state.value,
+                ),
+            )
+        except ConstraintViolation as exc:
+            raise AlreadyIssued(f"{badge.reference} already holds an active badge") from exc
 
     def printed(self, serial: str, at: datetime) -> Badge:
         """The badge's print job completed: it is handed over now."""

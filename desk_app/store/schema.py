@@ -145,4 +145,27 @@ _V4: list[Statement] = [
     "CREATE INDEX checkin_log_by_reference ON checkin_log (reference, seq)",
 ]
 
-MIGRATIONS: list[list[Statement]] = [_V1, _V2, _V3, _V4]
+# Cards printed the night before: each holds a reserved serial (in the badges' series) and a place in the boxes.
+# A card becomes its holder's badge (a badges row of the same serial) when it is scanned at the hand-over.
+_V5: list[Statement] = [
+    """CREATE TABLE cards (
+        serial TEXT PRIMARY KEY,
+        reference TEXT NOT NULL REFERENCES applications (reference),
+        kind TEXT NOT NULL CHECK (kind IN ('ministerial', 'annual')),
+        box INTEGER NOT NULL CHECK (box > 0),
+        slot INTEGER NOT NULL CHECK (slot > 0),
+        state TEXT NOT NULL CHECK (state IN ('reserved', 'preprinted', 'handed_over', 'voided')),
+        reserved_at TEXT NOT NULL,
+        reserved_by TEXT NOT NULL,
+        printed_at TEXT,
+        handed_over_at TEXT,
+        voided_at TEXT,
+        void_reason TEXT NOT NULL DEFAULT '',
+        UNIQUE (kind, box, slot)
+    )""",
+    # One card to come per person, enforced by the database itself, as one active badge is.
+    "CREATE UNIQUE INDEX cards_one_waiting_per_reference ON cards (reference)"
+    " WHERE state IN ('reserved', 'preprinted')",
+]
+
+MIGRATIONS: list[list[Statement]] = [_V1, _V2, _V3, _V4, _V5]

@@ -50,6 +50,11 @@ ACTION = {
     Action.PURGE: QT_TRANSLATE_NOOP("Words", "Personal data purged"),
     Action.ABANDONED: QT_TRANSLATE_NOOP("Words", "Check-in left unfinished"),
     Action.SCAN_IGNORED: QT_TRANSLATE_NOOP("Words", "Scan not taken"),
+    Action.CARD_RESERVED: QT_TRANSLATE_NOOP("Words", "Card reserved"),
+    Action.CARD_PRINTED: QT_TRANSLATE_NOOP("Words", "Card pre-printed"),
+    Action.CARD_PRINT_FAILED: QT_TRANSLATE_NOOP("Words", "Card not printed"),
+    Action.CARD_VOIDED: QT_TRANSLATE_NOOP("Words", "Card voided"),
+    Action.STOCK_CLOSED: QT_TRANSLATE_NOOP("Words", "Card stock closed"),
 }
 
 SCANNER = {
