@@ -334,7 +334,8 @@ class StockDesk:
         if value is None:
             return None
         closed = json.loads(value)
-        return Closure(closed["by"], self._access.display_name(closed["by"]), from_utc_text(closed["at"]))
+        member = self._store.staff.get(closed["by"])
+        return Closure(closed["by"], member.full_name if member else "", from_utc_text(closed["at"]))
 
     def report(self, day: date | None) -> StockReport:
         """The stock now, or as at the end of ``day`` (event time)."""
