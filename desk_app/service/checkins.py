@@ -39,10 +39,10 @@ from desk_app.errors import StaffError, StoreError
 from desk_app.service.access import Access
 from desk_app.service.audit import badge_state, card_state
 from desk_app.service.journal import Journal, Station
+from desk_app.service.stock import SERVED_AT_THE_DESK, void_card
 from desk_app.store import Store
 
 MAX_LOGGED_CODE = 64
-UNPRINTED_SERVED = "not printed: served at the desk"
 
 
 @dataclass(frozen=True)
@@ -221,8 +221,8 @@ class Checkins:
             printing = False
         elif step is CardStep.PRINT:
             if waiting is not None:  # reserved, never printed: the desk prints the badge, the card is not owed
-                self._void_unprinted(station, waiting, case)
-                waiting = None
+                void_card(self._store, self._journal, waiting, SERVED_AT_THE_DESK, case.now, station.staff, station)
+                waiting, changed = None, _card_detail(None, scanned)
             badge = self._new_badge(station, case, printing)
         states = badge_state(self._store, badge.serial) if badge else {}
         if override:
@@ -242,13 +242,6 @@ class Checkins:
         if badge is not None and not printing:
             self._log_issue(station, case, verdict, badge, states)
         return CheckinResult(case.reference, case.evidence.code, verdict, case.application, badge, entry, waiting, step)
-
-    def _void_unprinted(self, station: Station, card: Card, case: Case) -> None:
-        if not self._store.cards.void(card.serial, case.now, UNPRINTED_SERVED):
-            raise StoreError(f"card {card.serial} is no longer waiting")
-        detail = {"serial": card.serial, "kind": card.kind.value, "reason": UNPRINTED_SERVED}
-        detail |= state_detail(card_state(self._store, card.serial))
-        self._journal.record(Action.CARD_VOIDED, station, reference=card.reference, detail=detail, at=case.now)
 
     def void_badge(self, station: Station, supervisor: str, supervisor_pin: str, serial: str, reason: str) -> Badge:
         """Void an issued badge (lost, damaged, handed to the wrong person); the person may be served again."""

@@ -97,6 +97,21 @@ def read_references(path: Path) -> list[str]:
     return [cell for cell in cells if cell and not cell.startswith("#") and cell.casefold() != "reference"]
 
 
+def void_card(
+    store: Store, journal: Journal, card: Card, reason: str, at: datetime, by: str, station: Station | None
+) -> Card:
+    """Void a card still waiting (in its box, or never printed) and log it with its state, in the caller's
+    transaction; ``by``: the supervisor, or the clerk who served its holder at the desk."""
+    if not store.cards.void(card.serial, at, reason):
+        raise StoreError(f"card {card.serial} is not waiting in a box")
+    detail = {"serial": card.serial, "kind": card.kind.value, "reason": reason, "box": str(card.box)}
+    detail |= {"slot": str(card.slot), "by": by} | state_detail(card_state(store, card.serial))
+    journal.record(Action.CARD_VOIDED, station, staff=by, reference=card.reference, detail=detail, at=at)
+    voided = store.cards.get(card.serial)
+    assert voided is not None
+    return voided
+
+
 def box_text(card: Card) -> str:
     """The small type on a card printed in advance: where it stands (its issue time is not known yet)."""
     return f"Box · Boîte {card.box} / {card.slot}"
@@ -297,14 +312,7 @@ class StockDesk:
 
     def void(self, card: Card, reason: str, by: str, station: Station | None) -> Card:
         """Void ``card`` and log it, inside the caller's transaction."""
-        now = self._clock.now()
-        if not self._store.cards.void(card.serial, now, reason):
-            raise StoreError(f"card {card.serial} is not waiting in a box")
-        detail = {"reason": reason, "box": str(card.box), "slot": str(card.slot), "supervisor": by}
-        self._log(Action.CARD_VOIDED, card, by, detail, station=station, at=now)
-        voided = self._store.cards.get(card.serial)
-        assert voided is not None
-        return voided
+        return void_card(self._store, self._journal, card, reason, self._clock.now(), by, station)
 
     def close(self, supervisor: str, pin: str) -> StockReport:
         """The end of the event: every card still waiting is destroyed, and the stock is signed off."""

@@ -166,6 +166,7 @@ _V5: list[Statement] = [
     # One card to come per person, enforced by the database itself, as one active badge is.
     "CREATE UNIQUE INDEX cards_one_waiting_per_reference ON cards (reference)"
     " WHERE state IN ('reserved', 'preprinted')",
+    "CREATE INDEX cards_by_reference ON cards (reference)",  # who ever had a card: a pre-print reserves no second
 ]
 
 MIGRATIONS: list[list[Statement]] = [_V1, _V2, _V3, _V4, _V5]
