@@ -97,6 +97,8 @@ def _show(report: StockReport, opened: DeskService, args: argparse.Namespace) ->
         print(f"{row.kind.value:<12}{row.box:>4}" + "".join(f"{n:>10}" for n in counts))
         for reason, count in sorted(row.void_reasons.items()):
             print(f"{'':<16}voided, {shown(reason)}: {count}")
+        if row.served_at_desk:
+            print(f"{'':<16}holders of voided cards served at the desk since: {row.served_at_desk}")
     for flag in report.flagged:
         print(f"FLAGGED {flag.card.serial} box {flag.card.box} slot {flag.card.slot} {shown(flag.name)}: {flag.why}")
     print("every box balances" if report.balances else "A BOX DOES NOT BALANCE")

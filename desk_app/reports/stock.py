@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -26,7 +26,18 @@ from desk_app.reports.daily import _cell, atomic_output
 from desk_app.reports.pdf_report import MARGIN, WIDTH, _grid_style, _head, _styles, _text
 from desk_app.store import Store
 
-COLUMNS = ("kind", "box", "reserved", "printed", "handed_over", "voided", "in_box", "not_printed", "void_reasons")
+COLUMNS = (
+    "kind",
+    "box",
+    "reserved",
+    "printed",
+    "handed_over",
+    "voided",
+    "in_box",
+    "not_printed",
+    "void_reasons",
+    "voided_then_served_at_desk",
+)
 NOT_APPROVED = "application no longer approved: do not hand over, give the card to a supervisor to void"
 
 
@@ -43,6 +54,7 @@ class BoxCount:
     in_box: int = 0
     not_printed: int = 0
     void_reasons: Counter[str] = field(default_factory=Counter)
+    served_at_desk: int = 0  # of the voided: holders then served with a badge printed at the desk
 
     @property
     def balances(self) -> bool:
@@ -79,7 +91,7 @@ class StockReport:
         total = BoxCount(kind or AccreditationKind.MINISTERIAL, 0)
         for row in self.boxes:
             if kind is None or row.kind is kind:
-                for name in ("reserved", "printed", "handed_over", "voided", "in_box", "not_printed"):
+                for name in ("reserved", "printed", "handed_over", "voided", "in_box", "not_printed", "served_at_desk"):
                     setattr(total, name, getattr(total, name) + getattr(row, name))
                 total.void_reasons.update(row.void_reasons)
         return total
@@ -94,9 +106,12 @@ def _before(moment: datetime | None, cutoff: datetime | None) -> bool:
     return moment is not None and (cutoff is None or moment < cutoff)
 
 
-def count_boxes(cards: Iterable[Card], as_at: datetime | None) -> list[BoxCount]:
+def count_boxes(
+    cards: Iterable[Card], as_at: datetime | None, served: Mapping[str, datetime] | None = None
+) -> list[BoxCount]:
     """Each box's counts as at ``as_at`` (None: as the cards are now), from the moments each card was reserved,
-    printed, handed over and voided."""
+    printed, handed over and voided; ``served``: when holders got a badge printed at the desk, by reference."""
+    served = served or {}
     rows: dict[tuple[AccreditationKind, int], BoxCount] = {}
     for card in cards:
         if not _before(card.reserved_at, as_at):
@@ -110,6 +125,7 @@ def count_boxes(cards: Iterable[Card], as_at: datetime | None) -> list[BoxCount]
         elif _before(card.voided_at, as_at):
             row.voided += 1
             row.void_reasons[card.void_reason] += 1
+            row.served_at_desk += _before(served.get(card.reference), as_at)
         elif printed:
             row.in_box += 1
         else:
@@ -124,6 +140,10 @@ def stock_report(
     flagged."""
     as_at = day_end
     cards = store.cards.all()
+    served = {}
+    for card in cards:
+        if card.state is CardState.VOIDED and (badge := store.badges.active_for(card.reference)) is not None:
+            served[card.reference] = badge.issued_at
     flagged = []
     for card in cards:
         if card.state is CardState.PREPRINTED and _before(card.reserved_at, as_at):
@@ -132,7 +152,7 @@ def stock_report(
                 status = application.status.value if application else "not in the list"
                 name = application.display_name if application else card.reference
                 flagged.append(Flagged(card, name, f"{status}: {NOT_APPROVED}"))
-    return StockReport(day_end or now, count_boxes(cards, as_at), flagged, closed)
+    return StockReport(day_end or now, count_boxes(cards, as_at, served), flagged, closed)
 
 
 def _reasons_text(reasons: Counter[str]) -> str:
@@ -143,6 +163,10 @@ def _values(row: BoxCount) -> list[int]:
     return [row.reserved, row.printed, row.handed_over, row.voided, row.in_box, row.not_printed]
 
 
+def _csv_row(label: str, box: str, row: BoxCount) -> list[str | int]:
+    return [label, box, *_values(row), _cell(_reasons_text(row.void_reasons)), row.served_at_desk]
+
+
 def export_stock_csv(report: StockReport, event: EventConfig, out: Path) -> None:
     """One row per box, a total per kind, the flagged cards, the moment and the sign-off (UTF-8 with BOM)."""
     with atomic_output(out) as part, part.open("w", encoding="utf-8-sig", newline="") as stream:
@@ -151,10 +175,9 @@ def export_stock_csv(report: StockReport, event: EventConfig, out: Path) -> None
         for kind in AccreditationKind:
             rows = [row for row in report.boxes if row.kind is kind]
             for row in rows:
-                writer.writerow([kind.value, row.box, *_values(row), _cell(_reasons_text(row.void_reasons))])
+                writer.writerow(_csv_row(kind.value, str(row.box), row))
             if rows:
-                total = report.total(kind)
-                writer.writerow([kind.value, "total", *_values(total), _cell(_reasons_text(total.void_reasons))])
+                writer.writerow(_csv_row(kind.value, "total", report.total(kind)))
         for flag in report.flagged:
             writer.writerow(["#flagged", flag.card.serial, flag.card.box, flag.card.slot, _cell(flag.name), flag.why])
         writer.writerow(["#as_at", event.local(report.as_at).isoformat(timespec="seconds")])
@@ -185,7 +208,10 @@ def export_stock_pdf(report: StockReport, event: EventConfig, out: Path, source:
         table = [[_head(h, styles, number=0 < i < 7) for i, h in enumerate(headings)]]
         for row in [*rows, report.total(kind)]:
             name = str(row.box) if row.box else "Total"
-            table.append([name, *map(str, _values(row)), _text(_reasons_text(row.void_reasons), styles.cell)])
+            reasons = _reasons_text(row.void_reasons)
+            if row.served_at_desk:
+                reasons += f" (then served at the desk: {row.served_at_desk})"
+            table.append([name, *map(str, _values(row)), _text(reasons, styles.cell)])
         story.append(Table(table, colWidths=widths, style=_grid_style(styles, 1, total_row=True), repeatRows=1))
     if not report.boxes:
         story.append(Paragraph("No card has been printed in advance.", styles.body))

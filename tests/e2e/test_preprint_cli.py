@@ -66,7 +66,7 @@ def test_the_night_before_and_the_counter(ready: Run, tmp_path: Path) -> None:
     assert closed.returncode == 0, closed.stderr
     assert "signed off by Sam (sam)" in closed.stdout
     rows = list(csv.reader(io.StringIO(out_csv.read_text(encoding="utf-8-sig"))))
-    assert ["ministerial", "total", "2", "2", "1", "1", "0", "0", "lost: 1"] in rows
+    assert ["ministerial", "total", "2", "2", "1", "1", "0", "0", "lost: 1", "1"] in rows
     assert ["#balances", "yes"] in rows and rows[-1][:3] == ["#closed_by", "sam", "Sam"]
     verified = ready("log", "verify")
     assert verified.returncode == 0 and "badges are what the log says" in verified.stdout

@@ -178,6 +178,7 @@ def test_a_lost_card_is_voided_and_the_person_served_at_the_desk(night_before: D
     assert served.badge is not None and served.badge.serial == "M-000008" and not served.awaiting_card
     row = next(r for r in desk.stock().boxes if r.box == lost.box)
     assert row.voided == 1 and row.void_reasons == {"lost in the boxes": 1} and row.balances
+    assert row.served_at_desk == 1
     assert desk.audit() == []
 
 
@@ -232,7 +233,7 @@ def test_the_close_destroys_every_unclaimed_card_and_balances(night_before: Desk
     for fmt in ("csv", "pdf"):
         desk.export_stock(closed, fmt, tmp_path / f"stock.{fmt}")
     text = (tmp_path / "stock.csv").read_text(encoding="utf-8-sig")
-    assert "ministerial,total,7,7,2,5,0,0" in text and "#closed_by,sam,Sam Supervisor" in text
+    assert "ministerial,total,7,7,2,5,0,0,damaged: 1; destroyed unclaimed: 4,0" in text and "#closed_by,sam,Sam Supervisor" in text
     assert "#balances,yes" in text
     assert "Sam Supervisor" in pdf_pages(tmp_path / "stock.pdf")[0]
     assert desk.audit() == [] and desk.verify_log().intact
