@@ -47,7 +47,8 @@ from desk_app.ui.worker import DeskJob
 
 CheckinFactory = Callable[[DeskSession, QWidget], QWidget]
 """Builds the check-in screen for a session. The shell calls its ``on_scanned(text)`` slot; it uses, when the
-screen has them, ``shutdown()`` (finish work in progress before the screen goes), ``focus_search()`` (F2), and the
+screen has them, ``shutdown()`` (finish work in progress before the screen goes), ``focus_search()`` (F2),
+``on_desk_locked()`` (drop what a supervisor authorised for the person on screen), and the
 signals ``person_served(str)`` and ``verdict_shown(str)`` (the counts move) and ``status_changed(str)`` (news for
 the status bar)."""
 LanguageKeeper = Callable[[str], None]
@@ -348,6 +349,9 @@ class MainWindow(Retranslates, QMainWindow):
             return
         self.locked = True
         self.idle.stop()
+        forget = getattr(self.checkin, "on_desk_locked", None)
+        if forget is not None:  # a supervisor's authorisation kept for a card's hand-over goes with the lock
+            forget()
         self._hidden_dialogs = [d for d in self.findChildren(QDialog) if d.isVisible()]
         for dialog in self._hidden_dialogs:
             dialog.hide()

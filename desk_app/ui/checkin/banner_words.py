@@ -13,13 +13,14 @@ import dataclasses
 from PySide6.QtCore import QCoreApplication
 
 from desk_app.core.event import EventConfig
-from desk_app.core.model import CodeStatus, Outcome, Reason, Verdict
+from desk_app.core.model import Card, CodeStatus, Outcome, Reason, Verdict
 from desk_app.core.rules import FORGERY_REASONS
 from desk_app.ui.checkin.texts import already_issued_text, fill, forgery_text, outcome_title, reason_text, sentence
 from desk_app.ui.checkin.verdict_banner import BannerContent, Symbol, Tone
 from desk_app.ui.words import in_french
 
 CHECK_ID = "CHECK_ID"
+AWAIT_CARD = "AWAIT_CARD"
 _LOOK = {
     Outcome.ISSUE: (Tone.GO, Symbol.ISSUE),
     Outcome.REDIRECT: (Tone.REDIRECT, Symbol.REDIRECT),
@@ -100,6 +101,59 @@ def served(content: BannerContent, serial: str) -> BannerContent:
     """The ISSUE banner once the badge is out of the printer."""
     line = fill(translate("Banner", "Badge %1 printed: hand it over."), serial)
     return dataclasses.replace(content, lines=(line, *content.lines))
+
+
+def take_card(card: Card) -> BannerContent:
+    """Every check passed and the person's card was printed in advance: the clerk takes it from its box and scans it.
+    Large until the card is scanned, and not a success yet: nothing is handed over before the scan."""
+    title = fill(translate("Banner", "TAKE CARD %1 FROM BOX %2, SLOT %3"), card.serial, str(card.box), str(card.slot))
+    lines = (
+        translate("Banner", "All checks passed. Check that the name on the card is this person's."),
+        fill(
+            translate(
+                "Banner", "Scan the card's barcode to hand it over (or type %1 in the look-up field and press Enter)."
+            ),
+            card.serial,
+        ),
+    )
+    return BannerContent(AWAIT_CARD, Tone.INFO, Symbol.CARD, title, lines, loud=True, hold=True)
+
+
+def card_handed_over(content: BannerContent, card: Card) -> BannerContent:
+    """The ISSUE banner once the person's own card was scanned: it is their badge now."""
+    title = fill(translate("Banner", "CARD %1 HANDED OVER"), card.serial)
+    line = fill(translate("Banner", "Card %1 handed over: give it to the person."), card.serial)
+    return dataclasses.replace(content, title=title, lines=(line, *content.lines))
+
+
+def wrong_card(scanned: str, card: Card | None) -> BannerContent:
+    """A card scanned that is not the person's: refused and logged; their own card can still be scanned."""
+    lines = [
+        sentence(reason_text(Reason.WRONG_CARD)),
+        fill(translate("Banner", "Card %1 was scanned: put it back where it came from."), scanned),
+    ]
+    if card is not None:
+        lines.append(
+            fill(
+                translate("Banner", "This person's card is %1, in box %2, slot %3: take that one and scan it."),
+                card.serial,
+                str(card.box),
+                str(card.slot),
+            )
+        )
+    title = outcome_title(Outcome.REFUSE)
+    return BannerContent(Outcome.REFUSE.value, Tone.STOP, Symbol.REFUSE, title, tuple(lines), loud=True)
+
+
+def with_flagged_card(content: BannerContent, card: Card) -> BannerContent:
+    """A refusal for someone whose card still waits in a box: that card must not leave it but for a supervisor."""
+    line = fill(
+        translate("Banner", "Card %1 in box %2, slot %3 must NOT be handed over: give it to a supervisor to void."),
+        card.serial,
+        str(card.box),
+        str(card.slot),
+    )
+    return dataclasses.replace(content, lines=(*content.lines, line))
 
 
 def face_mismatch() -> BannerContent:

@@ -30,7 +30,16 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
 from desk_app.core.codes import looks_signed
-from desk_app.core.model import Application, Badge, CodeStatus, PresentedDocument, PresentedPress, Verdict
+from desk_app.core.model import (
+    Application,
+    Badge,
+    BadgeState,
+    Card,
+    CodeStatus,
+    PresentedDocument,
+    PresentedPress,
+    Verdict,
+)
 from desk_app.errors import DeskError
 from desk_app.scan.decode import DecodeError, scan_file
 from desk_app.service import (
@@ -45,6 +54,7 @@ from desk_app.service import (
     PrintResult,
     Station,
 )
+from desk_app.ui.checkin.cards import CardLookup
 from desk_app.ui.checkin.search import THUMBNAIL, SearchHit
 from desk_app.ui.checkin.texts import fill
 
@@ -67,6 +77,9 @@ class Lookup:
     decided it and logged it as a check-in. Otherwise ``verdict`` is the verdict so far with the documents not yet
     shown (its reasons are all ID-check reasons, such as DOCUMENT_EXPIRED), the scan was logged as a lookup, and the
     ID check comes next.
+
+    ``card`` is the person's card printed in advance when the verdict is final (a card still in its box for someone
+    refused must not be handed over: ``cards.flagged``).
     """
 
     code_text: str
@@ -78,6 +91,7 @@ class Lookup:
     final: bool
     prior_staff: str = ""
     prior_supervisor: str = ""  # who authorised the badge already issued, when a supervisor did
+    card: Card | None = None
 
 
 @dataclass(frozen=True)
@@ -119,14 +133,17 @@ class CheckinController(QObject):
 
     Signals:
         looked_up(int, object): ticket, :class:`Lookup`.
-        decided(int, object): ticket, :class:`Decision` (after Enter or an override); an ISSUE goes on to print.
+        decided(int, object): ticket, :class:`Decision` (after Enter, an override or a card scanned for the hand-over);
+            a badge recorded as PRINTING goes on to print (a card handed over or awaited does not).
         print_stage(int, str, str): ticket, badge serial, :class:`PrintStage` value.
         printed(int, object): ticket, ``PrintResult``: handed over, or not (the printer's message; also when the
             badge could not even be drawn, then the badge may still be recorded as printing).
         searched(int, object): search ticket, list of :class:`SearchHit`.
         decoded(int, object): ticket, the texts of the codes found in a scanned file.
-        failed(int, str, str): ticket, what failed (``look_up``, ``check_in``, ``override``, ``search``,
-            ``decode``, ``abandon``), and a sentence for staff.
+        card_identified(int, object): ticket, :class:`CardLookup` for a card scanned out of turn.
+        failed(int, str, str): ticket, what failed (``look_up``, ``check_in``, ``override``, ``hand_over`` (a check-in
+            or override with a card's serial), ``identify_card``, ``search``, ``decode``, ``abandon``), and a sentence
+            for staff.
     """
 
     looked_up = Signal(int, object)
@@ -135,6 +152,7 @@ class CheckinController(QObject):
     printed = Signal(int, object)
     searched = Signal(int, object)
     decoded = Signal(int, object)
+    card_identified = Signal(int, object)
     failed = Signal(int, str, str)
 
     def __init__(self, desk: DeskService, issuer: BadgeIssuer, station: Station, parent: QObject | None = None) -> None:
@@ -163,14 +181,17 @@ class CheckinController(QObject):
         document: PresentedDocument | None,
         press: PresentedPress | None,
         face_matches: bool | None = None,
+        card: str | None = None,
     ) -> None:
+        """Check in with the ID check's evidence; with ``card``, the serial scanned from the card to hand over."""
+
         def work() -> None:
             result = self.desk.check_in(
-                self.station, code_text, document, press, printing=True, face_matches=face_matches
+                self.station, code_text, document, press, printing=True, face_matches=face_matches, card=card
             )
             self._decided(ticket, result)
 
-        self._on_desk_lane(ticket, "check_in", work)
+        self._on_desk_lane(ticket, "hand_over" if card else "check_in", work)
 
     def override(
         self,
@@ -182,6 +203,7 @@ class CheckinController(QObject):
         document: PresentedDocument | None,
         press: PresentedPress | None,
         face_matches: bool | None = None,
+        card: str | None = None,
     ) -> None:
         def work() -> None:
             result = self.desk.override(
@@ -194,10 +216,17 @@ class CheckinController(QObject):
                 press,
                 printing=True,
                 face_matches=face_matches,
+                card=card,
             )
             self._decided(ticket, result)
 
-        self._on_desk_lane(ticket, "override", work)
+        self._on_desk_lane(ticket, "hand_over" if card else "override", work)
+
+    def identify_card(self, ticket: int, serial: str) -> None:
+        """What a card scanned out of turn is, and whose (nothing is handed over, nothing logged)."""
+        self._on_desk_lane(
+            ticket, "identify_card", lambda: self._emit(self.card_identified, ticket, self._identify_card(serial))
+        )
 
     def abandon(self, reference: str, why: AbandonedBy) -> None:
         """Log a check-in left unfinished (after its look-up, in order); a failure is reported with ticket 0."""
@@ -226,6 +255,7 @@ class CheckinController(QObject):
 
     def _look_up(self, code_text: str) -> Lookup:
         scanned = self.desk.scan(self.station, code_text)
+        card = self.desk.waiting_card(scanned.reference) if scanned.final and scanned.application else None
         return Lookup(
             code_text,
             scanned.reference,
@@ -235,12 +265,20 @@ class CheckinController(QObject):
             scanned.verdict,
             scanned.final,
             *self._issuers(scanned.verdict.prior_badge),
+            card,
         )
+
+    def _identify_card(self, serial: str) -> CardLookup:
+        card = self.desk.card(serial)
+        badge = None if card is not None else self.desk.badge(serial)
+        reference = card.reference if card else badge.reference if badge else ""
+        holder = self.desk.application(reference) if reference else None
+        return CardLookup(serial, card, badge, holder)
 
     def _decided(self, ticket: int, result: CheckinResult) -> None:
         self._emit(self.decided, ticket, Decision(result, *self._issuers(result.verdict.prior_badge)))
         badge = result.badge
-        if result.verdict.issues_badge and badge is not None:
+        if result.verdict.issues_badge and badge is not None and badge.state is BadgeState.PRINTING:
             self._printer_lane.start(lambda: self._print(ticket, badge))
 
     def _print(self, ticket: int, badge: Badge) -> None:

@@ -22,6 +22,8 @@ class OverrideDialog(Retranslates, QDialog):
     Args:
         summary: what is being accepted, in words (the reasons of the verdict).
         login: the supervisor's login to start with (the member of staff at the desk, when a supervisor).
+        prints: whether accepting prints a badge (not when the person's card was printed in advance: it is
+            handed over once scanned).
 
     Signals:
         submitted(str, str, str): login, PIN, reason; the screen answers with :meth:`refused` or closes the dialog.
@@ -31,8 +33,9 @@ class OverrideDialog(Retranslates, QDialog):
     submitted = Signal(str, str, str)
     resized = Signal()
 
-    def __init__(self, summary: str, login: str, parent: QWidget | None = None) -> None:
+    def __init__(self, summary: str, login: str, parent: QWidget | None = None, *, prints: bool = True) -> None:
         super().__init__(parent)
+        self._prints = prints
         self.setModal(True)
         self.setMinimumWidth(MIN_WIDTH)
         self.intro = QLabel(self)
@@ -119,5 +122,7 @@ class OverrideDialog(Retranslates, QDialog):
         self.pin_label.setText(self.tr("&PIN:"))
         self.reason_label.setText(self.tr("&Reason:"))
         self.reason_edit.setPlaceholderText(self.tr("required, e.g. new passport seen"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Accept and print"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Accept and print") if self._prints else self.tr("Accept, then scan the card")
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))

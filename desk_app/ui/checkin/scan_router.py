@@ -1,9 +1,10 @@
-"""Every way a person is found, turned into two answers: "this printout" or "this passport zone".
+"""Every way a person is found, turned into three answers: "this printout", "this passport zone" or "this card".
 
 Scans from any scanner are told apart (``mrz_input``): a printout's code starts a check-in, a passport reader's
 lines are put together into a zone for the ID check, and a zone left unfinished is reported. A scanned file is
-decoded and a name searched on the controller's desk lane; the camera is switched on and off on demand. The check-in
-flow (``CheckinView``) only ever hears ``printout``, ``zone``, ``found`` and ``message``.
+decoded and a name searched on the controller's desk lane; the camera is switched on and off on demand. A card printed
+the night before is known by its serial's shape (``cards.card_serial``), before the looser shape of a reference. The
+check-in flow (``CheckinView``) only ever hears ``printout``, ``zone``, ``card``, ``found`` and ``message``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desk_app.core.text import printable
 from desk_app.core.wedge import looks_like_code
+from desk_app.ui.checkin.cards import card_serial
 from desk_app.ui.checkin.controller import CheckinController
 from desk_app.ui.checkin.mrz_input import MrzAssembler, ScanKind
 from desk_app.ui.checkin.scan_bar import CameraSwitch
@@ -32,6 +34,7 @@ class ScanRouter(QObject):
     Signals:
         printout(str): a printout's code or a reference: a check-in starts.
         zone(str): a whole passport zone, its lines joined by newlines.
+        card(str): the serial on a card printed in advance (its barcode), upper-cased.
         found(object, str): the people found (a list of ``SearchHit``) for a name, and the name.
         search_cleared(): the name was erased: back to the person on screen.
         message(str, bool): news for the status line, and whether it is a problem.
@@ -39,6 +42,7 @@ class ScanRouter(QObject):
 
     printout = Signal(str)
     zone = Signal(str)
+    card = Signal(str)
     found = Signal(object, str)
     search_cleared = Signal()
     message = Signal(str, bool)
@@ -74,6 +78,8 @@ class ScanRouter(QObject):
         elif kind is ScanKind.MRZ_ZONE:
             self._zone_timer.stop()
             self.zone.emit(text)
+        elif (serial := card_serial(text)) is not None:
+            self.card.emit(serial)
         elif looks_like_code(text):
             self.printout.emit(text)
         else:  # a press card's or ID card's barcode, say: the person on screen stays
@@ -127,7 +133,10 @@ class ScanRouter(QObject):
             self.message.emit(self.tr("No code found in that file."), True)
             return
         self.message.emit(self.tr("Code read from the file."), False)
-        self.printout.emit(texts[0])
+        if (serial := card_serial(texts[0])) is not None:
+            self.card.emit(serial)
+        else:
+            self.printout.emit(texts[0])
 
     def _on_failed(self, ticket: int, what: str, message: str) -> None:
         if (what, ticket) in (("search", self._search_ticket), ("decode", self._decode_ticket)):

@@ -129,12 +129,13 @@ class CheckinScreen(Retranslates, QWidget):
 
     def show_banner(self, content: Callable[[], BannerContent]) -> None:
         """Show what ``content`` makes; made again in the new language when the language changes. A loud content
-        (a verdict) fills the middle of the screen for ``LOUD_MS``, then the panels come back under it."""
+        (a verdict) fills the middle of the screen for ``LOUD_MS``, then the panels come back under it; one that
+        holds stays large until the next content (or a click)."""
         self._banner_content = content
         shown = content()
         self.banner.show_content(shown)
         self._set_loud(shown.loud)
-        if shown.loud:
+        if shown.loud and not shown.hold:
             self.loud_timer.start()
 
     def quiet_banner(self) -> None:

@@ -46,6 +46,7 @@ class Symbol(enum.Enum):
     SUPERVISOR = "supervisor"  # an exclamation mark
     REFUSE = "refuse"  # a cross
     PRINT_FAILED = "print_failed"  # a cross on a card
+    CARD = "card"  # a card coming out of its box: take the card printed in advance
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class BannerContent:
     lines: tuple[str, ...] = ()
     note: str = ""
     loud: bool = False  # shown large for a few seconds: a verdict, not a step of the check
+    hold: bool = False  # a loud content that stays large until the next step (the clerk is away at the boxes)
 
     @property
     def spoken(self) -> str:
@@ -161,6 +163,16 @@ def _draw_print_failed(painter: QPainter, pen: QPen) -> None:
     _lines(painter, (62, 40), (38, 60))
 
 
+def _draw_card(painter: QPainter, pen: QPen) -> None:
+    """A box seen from the front, a card lifted out of it."""
+    pen.setWidthF(6)
+    painter.setPen(pen)
+    _lines(painter, (20, 50), (20, 78), (80, 78), (80, 50))
+    painter.drawRoundedRect(QRectF(32, 22, 36, 46), 4, 4)
+    for y in (34, 44):
+        painter.drawLine(QPointF(40, y), QPointF(60, y))
+
+
 _DRAW = {
     Symbol.READY: _draw_ready,
     Symbol.BUSY: _draw_busy,
@@ -170,6 +182,7 @@ _DRAW = {
     Symbol.SUPERVISOR: _draw_supervisor,
     Symbol.REFUSE: _draw_refuse,
     Symbol.PRINT_FAILED: _draw_print_failed,
+    Symbol.CARD: _draw_card,
 }
 
 

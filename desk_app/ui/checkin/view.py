@@ -15,6 +15,11 @@ A check-in, step by step (``Stage``):
 4. The verdict: ISSUE goes on to print (PRINTING, then SERVED when the job completed); NEEDS_SUPERVISOR offers the
    supervisor override (login, PIN, reason), which prints too; REFUSE says why. Changing the evidence after a
    verdict goes back to CHECKING, so a typo is fixed and Enter pressed again (each try is logged).
+   When the person's card was printed the night before (``CheckinResult.awaiting_card``), nothing is printed: the
+   banner says which box and slot to take it from (AWAITING_CARD), and the card's own barcode, scanned or typed,
+   hands it over (the same check-in or override again with the card's serial). A wrong card is refused (logged) and
+   the right one can still be scanned; a supervisor's authorisation is kept for that hand-over only, and dropped with
+   it (Escape, the next person, the desk locked). A card scanned out of turn only says whose it is.
 5. A print that fails leaves the person NOT served (the badge is recorded as failed): the banner says so in red
    and Enter (or Retry printing) tries again with the same evidence.
 
@@ -29,6 +34,7 @@ import enum
 import functools
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -36,10 +42,12 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from desk_app.core.model import Outcome, Verdict
+from desk_app.core.model import Card, CardState, Outcome, Reason, Verdict
+from desk_app.core.rules import CardStep
 from desk_app.service import AbandonedBy, PrintResult
 from desk_app.ui.checkin import banner_words
 from desk_app.ui.checkin.action_bar import PrintState
+from desk_app.ui.checkin.cards import CardLookup, card_serial, flagged, whereabouts_text
 from desk_app.ui.checkin.controller import CheckinController, Decision, Lookup, PrintStage
 from desk_app.ui.checkin.override_dialog import OverrideDialog
 from desk_app.ui.checkin.scan_router import ScanRouter
@@ -47,6 +55,7 @@ from desk_app.ui.checkin.screen import CheckinScreen
 from desk_app.ui.checkin.search import SearchHit
 from desk_app.ui.checkin.sounds import Cue, Sounds, VerdictSounds
 from desk_app.ui.checkin.texts import fill
+from desk_app.ui.checkin.verdict_banner import BannerContent
 from desk_app.ui.session import DeskSession
 
 _CUE = {
@@ -72,6 +81,17 @@ class Stage(enum.Enum):
     SERVED = "served"
     PRINT_FAILED = "print_failed"
     PROBLEM = "problem"
+    AWAITING_CARD = "awaiting_card"  # every check passed; the person's pre-printed card is to be taken and scanned
+
+
+@dataclass(frozen=True)
+class HandOver:
+    """A person waiting for their card printed in advance: the card, and the check-in or override to send again
+    with the serial scanned from it. An override's request holds the supervisor's PIN: it lives as long as this."""
+
+    card: Card
+    request: functools.partial[None]
+    by_supervisor: bool
 
 
 DIALOG_MARGIN = 8
@@ -92,8 +112,9 @@ class CheckinView(CheckinScreen):
 
     Signals:
         verdict_shown(str): the banner shows a decision about the person: an ``Outcome`` value (ISSUE, REDIRECT,
-            REFUSE, NEEDS_SUPERVISOR) or ``CHECK_ID`` (eligible; the ID check comes next).
-        person_served(str): the serial of a badge whose print completed: the person has it.
+            REFUSE, NEEDS_SUPERVISOR), ``CHECK_ID`` (eligible; the ID check comes next) or ``AWAIT_CARD`` (their card
+            printed in advance is to be scanned).
+        person_served(str): the serial of a badge whose print completed, or of a card handed over: the person has it.
         print_failed(str): a badge did not print (the printer's message); the person is not served.
         status_changed(str): a line of news for the shell's status bar (also on the screen's own status line).
     """
@@ -128,6 +149,9 @@ class CheckinView(CheckinScreen):
         self._lookup: Lookup | None = None
         self._decision: Decision | None = None
         self._last_request: Callable[[], None] | None = None
+        self._hand_over: HandOver | None = None
+        self._scanned_card = ""  # the serial last scanned for the hand-over
+        self._card_ticket = 0
         self._serial = ""
         self._sounds_loading = False
         self._entered_name = ""  # a name Enter was pressed on before its search answered
@@ -146,14 +170,16 @@ class CheckinView(CheckinScreen):
         controller.print_stage.connect(self._on_print_stage)
         controller.printed.connect(self._on_printed)
         controller.failed.connect(self._on_failed)
+        controller.card_identified.connect(self._on_card_identified)
         router = self.router
         router.printout.connect(self.start_person)
+        router.card.connect(self.take_card)
         router.zone.connect(self._take_zone)
         router.found.connect(self._on_found)
         router.search_cleared.connect(self.show_panels)
         router.message.connect(self._status)
         router.camera.running_changed.connect(self.scan_bar.set_camera_on)
-        self.scan_bar.reference_entered.connect(self.start_person)
+        self.scan_bar.reference_entered.connect(self.on_reference_entered)
         self.scan_bar.search_requested.connect(router.search)
         self.scan_bar.name_entered.connect(self._on_name_entered)
         self.scan_bar.open_requested.connect(self.open_scan)
@@ -184,6 +210,15 @@ class CheckinView(CheckinScreen):
         """Stop the camera and wait for work in progress (a badge being printed is finished and recorded)."""
         self.router.close()
         self.controller.shutdown()
+
+    def on_desk_locked(self) -> None:
+        """The desk was locked: a supervisor's authorisation kept for a card's hand-over goes (the person starts
+        again when the desk is unlocked)."""
+        if self._hand_over is not None and self._hand_over.by_supervisor:
+            self.reset()
+            self._status(
+                self.tr("The desk was locked: the supervisor's acceptance was dropped. Scan the printout again.")
+            )
 
     # --- scans --------------------------------------------------------------------------------------------
 
@@ -223,7 +258,7 @@ class CheckinView(CheckinScreen):
         code_text = code_text.strip()
         if not code_text:
             return
-        if code_text == self._code_text and self.stage in (Stage.CHECKING, Stage.VERDICT):
+        if code_text == self._code_text and self.stage in (Stage.CHECKING, Stage.VERDICT, Stage.AWAITING_CARD):
             self._status(self.tr("That printout is the one on screen."))  # scanned twice: nothing is lost
             return
         keep_zone = self.stage is Stage.READY and self.id_check.zone is not None
@@ -237,6 +272,86 @@ class CheckinView(CheckinScreen):
         self._set_stage(Stage.LOOKING_UP)
         self.show_banner(banner_words.looking_up)
         self.controller.look_up(self._ticket, code_text)
+
+    def on_reference_entered(self, text: str) -> None:
+        """Enter on a reference, a code or a card's serial typed in the look-up field."""
+        serial = card_serial(text)
+        if serial is not None:
+            self.take_card(serial)
+        else:
+            self.start_person(text)
+
+    # --- cards printed the night before -----------------------------------------------------------------------
+
+    def take_card(self, serial: str) -> None:
+        """A card's barcode, scanned or typed: handed over to the person waiting for it; otherwise only whose it is
+        and where it belongs is said (nothing is handed over, the person on screen stays)."""
+        self.scan_bar.clear()
+        pending = self._hand_over
+        if pending is not None and self.stage is Stage.DECIDING:
+            self._status(self.tr("Wait: the card scanned before is being checked."), problem=True)
+            return
+        if pending is None or self.stage is not Stage.AWAITING_CARD:
+            self._card_ticket += 1
+            self.controller.identify_card(self._card_ticket, serial)
+            return
+        self._scanned_card = serial
+        self._status("")
+        self._send(functools.partial(pending.request, card=serial))
+
+    def _await_card(self, card: Card) -> None:
+        """Every check passed: the person's card waits in its box. No success yet, nothing handed over."""
+        assert self._last_request is not None
+        request = self._last_request
+        assert isinstance(request, functools.partial)
+        self._hand_over = HandOver(card, request, request.func == self.controller.override)
+        self._set_stage(Stage.AWAITING_CARD)
+        self.show_banner(lambda: banner_words.take_card(card))
+        self._remind_card()
+        self.sounds.play(Cue.SCANNED)
+        self.verdict_shown.emit(banner_words.AWAIT_CARD)
+        self.scan_bar.field.setFocus()
+
+    def _wrong_card(self, decision: Decision) -> None:
+        """Refused and logged; the person still waits for their own card, which can be scanned now."""
+        scanned, card = self._scanned_card, decision.result.card
+        self._set_stage(Stage.AWAITING_CARD)
+        self.show_banner(lambda: banner_words.wrong_card(scanned, card))
+        self._remind_card()
+        self.sounds.play(Cue.REFUSE)
+        self.verdict_shown.emit(Outcome.REFUSE.value)
+        self.scan_bar.field.setFocus()
+
+    def _card_handed_over(self, decision: Decision) -> None:
+        card = decision.result.card
+        badge = decision.result.badge
+        assert card is not None and badge is not None
+        self._hand_over = None
+        self._serial = badge.serial
+        self._show_verdict(decision.result.verdict, decision.prior_staff, decision.prior_supervisor)
+        self._set_stage(Stage.SERVED)
+        verdict_content = self._banner_content
+        self.show_banner(lambda: banner_words.card_handed_over(verdict_content(), card))
+        self.person_served.emit(badge.serial)
+        self.scan_bar.field.setFocus()
+
+    def _remind_card(self) -> None:
+        pending = self._hand_over
+        if pending is not None:
+            card = pending.card
+            self._prompt(
+                fill(
+                    self.tr("Waiting for card %1 (box %2, slot %3): scan it to hand it over."),
+                    card.serial,
+                    str(card.box),
+                    str(card.slot),
+                )
+            )
+
+    def _on_card_identified(self, ticket: int, found: CardLookup) -> None:
+        if ticket == self._card_ticket:
+            problem = found.card is None or not found.card.waiting or flagged(found.card, found.holder)
+            self._status(whereabouts_text(found, self.event_config), problem=problem or found.badge is not None)
 
     def _take_zone(self, zone: str) -> None:
         if not self.id_check.take_zone(zone):
@@ -277,6 +392,9 @@ class CheckinView(CheckinScreen):
         """Enter: issue when the ID check is done, retry a failed print; nothing otherwise."""
         if self.stage is Stage.PRINT_FAILED:
             self.retry_print()
+        elif self.stage is Stage.AWAITING_CARD:
+            self._remind_card()
+            self.scan_bar.field.setFocus()
         elif self._id_check_decides() and self.stage in (Stage.CHECKING, Stage.VERDICT):
             self._check_in()
         elif self.stage in (Stage.READY, Stage.PROBLEM, Stage.SERVED):
@@ -317,7 +435,8 @@ class CheckinView(CheckinScreen):
         self.applicant.show_applicant(lookup.application, lookup.photo, self.event_config, lookup.code)
         if lookup.final:
             self.id_check.set_application(None, self.event_config)
-            self._show_verdict(lookup.verdict, lookup.prior_staff, lookup.prior_supervisor)
+            card = lookup.card if flagged(lookup.card, lookup.application) else None
+            self._show_verdict(lookup.verdict, lookup.prior_staff, lookup.prior_supervisor, card)
             self.scan_bar.field.setFocus()
             return
         self.id_check.set_application(lookup.application, self.event_config)
@@ -334,7 +453,8 @@ class CheckinView(CheckinScreen):
 
         Not while looking up or deciding: that answer is still to come (and is logged by the service as it is
         given); a badge printing or printed has been issued."""
-        if self._id_check_decides() and self.stage in (Stage.CHECKING, Stage.VERDICT, Stage.PRINT_FAILED):
+        pending = (Stage.CHECKING, Stage.VERDICT, Stage.PRINT_FAILED, Stage.AWAITING_CARD)
+        if self._id_check_decides() and self.stage in pending:
             assert self._lookup is not None
             self.controller.abandon(self._lookup.reference, why)
 
@@ -387,14 +507,28 @@ class CheckinView(CheckinScreen):
         request()
 
     def _on_decided(self, ticket: int, decision: Decision) -> None:
+        result = decision.result
         if ticket != self._ticket:
+            if result.step is CardStep.HAND_OVER and result.badge is not None:  # the clerk moved on meanwhile
+                self.person_served.emit(result.badge.serial)
+                self._status(fill(self.tr("Card %1 handed over."), result.badge.serial))
             return
         self._decision = decision
         self._prompt("")
         if self.override_dialog is not None and self.override_dialog.busy:
             self.override_dialog.accepted_by_desk()
-        verdict = decision.result.verdict
-        self._show_verdict(verdict, decision.prior_staff, decision.prior_supervisor)
+        if result.awaiting_card and result.card is not None:
+            self._await_card(result.card)
+            return
+        if self._hand_over is not None and Reason.WRONG_CARD in result.verdict.reasons:
+            self._wrong_card(decision)
+            return
+        if result.step is CardStep.HAND_OVER:
+            self._card_handed_over(decision)
+            return
+        verdict = result.verdict
+        card = result.card if result.card_flagged else None
+        self._show_verdict(verdict, decision.prior_staff, decision.prior_supervisor, card)
         if verdict.outcome is Outcome.ISSUE and decision.result.badge is not None:
             self._serial = decision.result.badge.serial
             self._set_stage(Stage.PRINTING)
@@ -405,11 +539,20 @@ class CheckinView(CheckinScreen):
         else:
             self.scan_bar.field.setFocus()
 
-    def _show_verdict(self, verdict: Verdict, prior_staff: str, prior_supervisor: str) -> None:
+    def _show_verdict(
+        self, verdict: Verdict, prior_staff: str, prior_supervisor: str, flagged_card: Card | None = None
+    ) -> None:
+        """A verdict, loud; ``flagged_card``: the person's card in a box that must not be handed over."""
         assert self._lookup is not None
         code = self._lookup.code
+        event = self.event_config
         self._set_stage(Stage.VERDICT)
-        self.show_banner(lambda: banner_words.verdict(verdict, self.event_config, code, prior_staff, prior_supervisor))
+
+        def content() -> BannerContent:
+            shown = banner_words.verdict(verdict, event, code, prior_staff, prior_supervisor)
+            return shown if flagged_card is None else banner_words.with_flagged_card(shown, flagged_card)
+
+        self.show_banner(content)
         self.sounds.play(_CUE[verdict.outcome])
         self.verdict_shown.emit(verdict.outcome.value)
 
@@ -450,7 +593,9 @@ class CheckinView(CheckinScreen):
         self.quiet_banner()  # the supervisor compares the ID details with the application
         summary = banner_words.verdict(decision.result.verdict, self.event_config, self._lookup.code).lines  # type: ignore[union-attr]
         login = self.session.staff.login if self.session.is_supervisor else ""
-        self.override_dialog = OverrideDialog("\n".join(summary[:-1]), login, self)
+        card = decision.result.card
+        card_waits = card is not None and card.state is CardState.PREPRINTED
+        self.override_dialog = OverrideDialog("\n".join(summary[:-1]), login, self, prints=not card_waits)
         self.override_dialog.submitted.connect(self._on_override_dialog_submitted)
         self.override_dialog.open()
         self._place_clear_of_id_check(self.override_dialog)
@@ -526,12 +671,19 @@ class CheckinView(CheckinScreen):
         if what == "abandon":
             self._status(fill(self.tr("The unfinished check-in was not logged: %1"), message), problem=True)
             return
+        if what == "identify_card":
+            if ticket == self._card_ticket:
+                self._status(message, problem=True)
+            return
         if ticket != self._ticket or what in ("search", "decode"):  # the router reports those
             return
         elif what == "override" and self.override_dialog is not None and self.override_dialog.busy:
             self.override_dialog.refused(message)
             self._set_stage(Stage.VERDICT)
             self._prompt("")
+        elif what == "hand_over":  # the person still waits for their card; the prompt says why it was not done
+            self._set_stage(Stage.AWAITING_CARD)
+            self._prompt(fill(self.tr("Not done: %1"), message))
         elif what == "look_up":
             self._set_stage(Stage.PROBLEM)
             self.show_banner(lambda: banner_words.problem(message))
@@ -547,6 +699,7 @@ class CheckinView(CheckinScreen):
         self._entered_name = ""
         self._lookup = self._decision = None
         self._last_request = None
+        self._hand_over = None
         self._serial = ""
         self._prompt("")
         self.action_bar.show_print(PrintState.IDLE, "")
@@ -556,7 +709,7 @@ class CheckinView(CheckinScreen):
         decides = self._id_check_decides()
         verdict = self._decision.result.verdict.outcome if self._decision is not None else None
         self.id_check.setEnabled(
-            stage in (Stage.READY, Stage.LOOKING_UP, Stage.CHECKING, Stage.DECIDING)
+            (stage in (Stage.READY, Stage.LOOKING_UP, Stage.CHECKING, Stage.DECIDING) and self._hand_over is None)
             or (stage is Stage.VERDICT and decides)
         )
         self.action_bar.set_available(
