@@ -49,6 +49,10 @@ def preprint(args: argparse.Namespace) -> int:
         serials = f"{box.serials[0]}..{box.serials[-1]}"
         if box.printed:
             print(f"box {box.box}: {len(box.serials)} cards printed ({serials}): {shown(box.message)}")
+            for serial in box.destroy:
+                print(
+                    f"box {box.box}: DESTROY card {serial}: its holder was served at a desk meanwhile", file=sys.stderr
+                )
         else:
             print(
                 f"box {box.box}: NOT PRINTED, {len(box.serials)} cards stay reserved ({', '.join(box.serials)}): "

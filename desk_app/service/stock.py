@@ -23,7 +23,7 @@ from desk_app.core.event import EventConfig
 from desk_app.core.model import AccreditationKind, Action, Application, Badge, Card, CardState, Status
 from desk_app.core.state import state_detail
 from desk_app.core.text import printable
-from desk_app.errors import InputError, StaffError, StoreError
+from desk_app.errors import DeskError, InputError, StaffError, StoreError
 from desk_app.files import open_regular
 from desk_app.printing.base import JobState, Printer, PrintError
 from desk_app.reports.daily import atomic_output
@@ -52,6 +52,7 @@ class BoxPrint:
     serials: tuple[str, ...]
     printed: bool
     message: str
+    destroy: tuple[str, ...] = ()  # printed, but voided meanwhile (the holder served at a desk): to be destroyed
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class PreprintReport:
 
 
 MAX_REFERENCES_BYTES = 8 * 1024 * 1024
+MAX_REFERENCE = 64  # a reference is a dozen characters; anything longer is not one
 
 
 def read_references(path: Path) -> list[str]:
@@ -110,6 +112,10 @@ def void_card(
     voided = store.cards.get(card.serial)
     assert voided is not None
     return voided
+
+
+def _failure(exc: Exception) -> str:
+    return str(exc) if isinstance(exc, (PrintError, DeskError)) else f"{type(exc).__name__}: {exc}"
 
 
 def box_text(card: Card) -> str:
@@ -149,8 +155,8 @@ class StockDesk:
         if not 1 <= box_size <= MAX_BOX_SIZE:
             raise InputError(f"a box holds 1 to {MAX_BOX_SIZE} cards, not {box_size}")
         login = self._access.authorise_supervisor(supervisor, pin, f"pre-print {kind.value} cards").login
-        self._refuse_when_closed()
         with self._store.transaction():
+            self._refuse_when_closed()
             voided = self._void_unowed(kind, login)
             chosen, skipped = self._choose(kind, references)
             reserved = self._reserve(kind, chosen, login, box_size)
@@ -186,7 +192,9 @@ class StockDesk:
         by_reference = {a.reference: a for a in owed}
         chosen, skipped = [], []
         for reference in dict.fromkeys(r.strip().upper() for r in references if r.strip()):
-            if reference in by_reference:
+            if len(reference) > MAX_REFERENCE:
+                skipped.append(Skipped(printable(reference[:MAX_REFERENCE]) + "…", "not a reference (too long)"))
+            elif reference in by_reference:
                 chosen.append(by_reference[reference])
             else:
                 skipped.append(Skipped(reference, self._why_not(kind, reference)))
@@ -256,8 +264,12 @@ class StockDesk:
     ) -> list[BoxPrint]:
         if not boxes:
             return []
-        with atomic_output(out) as part:
-            part.write_bytes(self._render(boxes, size, progress))
+        try:
+            pdf = self._render(boxes, size, progress)
+            with atomic_output(out) as part:
+                part.write_bytes(pdf)
+        except Exception as exc:  # a drawing or disk failure: every box stays unprinted, and says why
+            return [self._unprinted(cards, by, _failure(exc)) for cards in boxes]
         return [self._printed(cards, by, f"written to {out}") for cards in boxes]
 
     def _print_boxes(
@@ -276,20 +288,25 @@ class StockDesk:
                 job = printer.submit(self._render([cards], size, progress, done), title=title)
                 outcome = printer.wait(job, timeout_per_card_s * len(cards))
                 message, completed = outcome.message, outcome.state is JobState.COMPLETED
-            except PrintError as exc:
-                message, completed = str(exc), False
+            except Exception as exc:  # the printer refused the job, or a card could not be drawn
+                message, completed = _failure(exc), False
             done += len(cards)
             results.append(self._printed(cards, by, message) if completed else self._unprinted(cards, by, message))
         return results
 
     def _printed(self, cards: list[Card], by: str, message: str) -> BoxPrint:
+        """The box came out of the printer: its cards are in their box, but for any voided since the reservation
+        (the holder served at a desk meanwhile), which must be destroyed."""
+        destroy = []
         with self._store.transaction():
             now = self._clock.now()
             for card in cards:
-                if not self._store.cards.printed(card.serial, now):
-                    raise StoreError(f"card {card.serial} was no longer waiting to be printed")
-                self._log(Action.CARD_PRINTED, card, by, {"box": str(card.box), "slot": str(card.slot)}, at=now)
-        return BoxPrint(cards[0].kind, cards[0].box, tuple(c.serial for c in cards), True, message)
+                if self._store.cards.printed(card.serial, now):
+                    self._log(Action.CARD_PRINTED, card, by, {"box": str(card.box), "slot": str(card.slot)}, at=now)
+                else:
+                    destroy.append(card.serial)
+        serials = tuple(c.serial for c in cards)
+        return BoxPrint(cards[0].kind, cards[0].box, serials, True, message, tuple(destroy))
 
     def _unprinted(self, cards: list[Card], by: str, message: str) -> BoxPrint:
         with self._store.transaction():

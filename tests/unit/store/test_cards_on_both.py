@@ -22,7 +22,7 @@ from desk_app.core.model import (
     Status,
 )
 from desk_app.errors import StaffError, StoreError
-from desk_app.service import CheckinResult, DeskService, PdfFolderPrinter, Station
+from desk_app.service import CheckinResult, DeskService, PdfFolderPrinter, PrintJob, Station
 from desk_app.service.stock import DESTROYED_UNCLAIMED, SERVED_AT_THE_DESK
 from desk_app.store import open_store
 from tests.conftest import FIRST_MORNING, SUPERVISOR_PIN, FixedClock, make_application, store_of
@@ -233,7 +233,10 @@ def test_the_close_destroys_every_unclaimed_card_and_balances(night_before: Desk
     for fmt in ("csv", "pdf"):
         desk.export_stock(closed, fmt, tmp_path / f"stock.{fmt}")
     text = (tmp_path / "stock.csv").read_text(encoding="utf-8-sig")
-    assert "ministerial,total,7,7,2,5,0,0,damaged: 1; destroyed unclaimed: 4,0" in text and "#closed_by,sam,Sam Supervisor" in text
+    assert (
+        "ministerial,total,7,7,2,5,0,0,damaged: 1; destroyed unclaimed: 4,0" in text
+        and "#closed_by,sam,Sam Supervisor" in text
+    )
     assert "#balances,yes" in text
     assert "Sam Supervisor" in pdf_pages(tmp_path / "stock.pdf")[0]
     assert desk.audit() == [] and desk.verify_log().intact
@@ -287,3 +290,29 @@ def test_two_desks_handing_over_cards_of_one_box_never_hand_one_twice(
     assert sorted(c.reference for c in handed) == ["DM24-000003", "DM24-000006", "DM24-000007"]
     assert sum(store_of(desk).badges.issued_counts().values()) == 3
     assert desk.audit() == [] and desk.verify_log().intact
+
+
+class ServedWhilePrinting(PdfFolderPrinter):
+    """A real PDF folder printer, while another desk serves someone whose card is in the job (a late desk open
+    during the pre-print): the check-in happens between the reservation and the job's end."""
+
+    def __init__(self, folder: Path, desk: DeskService, reference: str) -> None:
+        super().__init__(folder)
+        self.desk, self.reference = desk, reference
+
+    def submit(self, pdf: bytes, title: str) -> PrintJob:
+        served = self.desk.check_in(G1, self.reference, DOC, PRESS)
+        assert served.badge is not None and not served.awaiting_card
+        return super().submit(pdf, title)
+
+
+def test_a_card_printed_after_its_holder_was_served_is_to_be_destroyed(
+    night_before: DeskService, tmp_path: Path, store_url: str
+) -> None:
+    with DeskService(open_store(store_url), night_before.event, night_before.clock) as other_desk:
+        printer = ServedWhilePrinting(tmp_path / "cards", other_desk, "DM24-000001")
+        report = night_before.preprint(MINISTERIAL, "sam", SUPERVISOR_PIN, printer, box_size=10)
+    (box,) = report.boxes
+    assert box.printed and box.destroy == ("M-000007",)  # Zielinski, the last of the box
+    assert night_before.card("M-000007").void_reason == SERVED_AT_THE_DESK  # type: ignore[union-attr]
+    assert night_before.stock().total().in_box == 6 and night_before.audit() == []
