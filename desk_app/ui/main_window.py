@@ -41,7 +41,9 @@ from desk_app.ui.supervisor.exports import ExportDialog
 from desk_app.ui.supervisor.gate import SupervisorDialog
 from desk_app.ui.supervisor.import_dialog import ImportDialog
 from desk_app.ui.supervisor.log_view import LogView
+from desk_app.ui.supervisor.preprint import PreprintDialog
 from desk_app.ui.supervisor.staff import StaffPage
+from desk_app.ui.supervisor.stock import StockPage
 from desk_app.ui.words import entrance_name, event_name
 from desk_app.ui.worker import DeskJob
 
@@ -109,8 +111,9 @@ class MainWindow(Retranslates, QMainWindow):
         self.log_view = LogView(session, self)
         self.badges = BadgesPage(session, self)
         self.staff_page = StaffPage(session, self)
+        self.stock_page = StockPage(session, export_folder, self)
         self.tabs = QTabWidget()
-        for page in (self.checkin, self.counts, self.log_view, self.badges, self.staff_page):
+        for page in (self.checkin, self.counts, self.log_view, self.badges, self.staff_page, self.stock_page):
             self.tabs.addTab(page, "")
         self.lock_screen = LockScreen(session.desk, session.config, self)
         self.stack = QStackedWidget()
@@ -140,6 +143,7 @@ class MainWindow(Retranslates, QMainWindow):
             self.backup_timer.start()
         self.lock_screen.unlocked.connect(self.on_unlocked)
         self.badges.changed.connect(self.counts.on_checked_in)
+        self.stock_page.changed.connect(self.counts.on_checked_in)
         self.tabs.currentChanged.connect(self.on_tab_changed)
         self._connect_checkin()
         self._wedge = wedge
@@ -172,9 +176,10 @@ class MainWindow(Retranslates, QMainWindow):
                 self.tr("Log"),
                 self.tr("Reprint / void"),
                 self.tr("Staff"),
+                self.tr("Cards"),
             )
         ):
-            shortcut = ("F4", "F5", "F6", "F8", "F7")[index]
+            shortcut = ("F4", "F5", "F6", "F8", "F7", "F9")[index]
             self.tabs.setTabText(index, f"{title} ({shortcut})")
 
     def switch_language(self, language: str) -> None:
@@ -267,6 +272,17 @@ class MainWindow(Retranslates, QMainWindow):
             self.tabs.setCurrentWidget(self.badges)
             self.badges.find_edit.setFocus()
 
+    def on_show_stock(self) -> None:
+        if self._supervisor_only():
+            self.tabs.setCurrentWidget(self.stock_page)
+            self.stock_page.refresh()
+
+    def on_preprint(self) -> None:
+        if self._supervisor_only():
+            dialog = PreprintDialog(self.session, self.export_folder, self)
+            dialog.preprinted.connect(self.stock_page.on_stock_changed)
+            self._open(dialog)
+
     def on_tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)
         if page is self.log_view:
@@ -331,7 +347,7 @@ class MainWindow(Retranslates, QMainWindow):
 
     def _apply_role(self) -> None:
         open_ = self.supervisor_open
-        for page in (self.counts, self.log_view, self.badges, self.staff_page):
+        for page in (self.counts, self.log_view, self.badges, self.staff_page, self.stock_page):
             self.tabs.setTabVisible(self.tabs.indexOf(page), open_)
         self.tabs.tabBar().setVisible(open_)  # a counter has one page: no tab bar to tab through
         self.menus.enable(locked=self.locked, supervisor_open=open_, own_supervisor=self.session.is_supervisor)
@@ -367,7 +383,7 @@ class MainWindow(Retranslates, QMainWindow):
         same = member.login == self.session.staff.login
         if not same:
             self.session = dataclasses.replace(self.session, staff=member)
-            for page in (self.counts, self.log_view, self.badges, self.staff_page):
+            for page in (self.counts, self.log_view, self.badges, self.staff_page, self.stock_page):
                 page.set_session(self.session)
             self._replace_checkin()
         self.supervisor = self.session.staff if self.session.is_supervisor else None
@@ -482,9 +498,9 @@ class MainWindow(Retranslates, QMainWindow):
             self.on_show_checkin()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        busy = [w for w in (*self.findChildren(QDialog), self.badges) if getattr(w, "busy", False)]
+        busy = [w for w in (*self.findChildren(QDialog), self.badges, self.stock_page) if getattr(w, "busy", False)]
         if busy:  # a worker thread must finish before its window goes
-            self.status.showMessage(self.tr("Wait until the import, export or reprint is finished."), 5000)
+            self.status.showMessage(self.tr("Wait until the import, export, pre-print or reprint is finished."), 5000)
             event.ignore()
             return
         app = QApplication.instance()

@@ -28,6 +28,8 @@ class DeskWindow(Protocol):
     def on_show_log(self) -> None: ...
     def on_show_staff(self) -> None: ...
     def on_show_badges(self) -> None: ...
+    def on_show_stock(self) -> None: ...
+    def on_preprint(self) -> None: ...
     def on_export(self) -> None: ...
     def on_import(self) -> None: ...
     def on_help(self) -> None: ...
@@ -62,6 +64,8 @@ class DeskMenus(QObject):
         self.log = action("F6", slots.on_show_log)
         self.staff = action("F7", slots.on_show_staff)
         self.badges = action("F8", slots.on_show_badges)
+        self.stock = action("F9", slots.on_show_stock)
+        self.preprint = action("Ctrl+Shift+P", slots.on_preprint)
         self.export = action("Ctrl+E", slots.on_export)
         self.import_list = action("Ctrl+I", slots.on_import)
         self.help = action("F1", slots.on_help)
@@ -74,7 +78,16 @@ class DeskMenus(QObject):
             made.setCheckable(True)
             self.language_group.addAction(made)
             self.language[code] = made
-        self.supervisor_only = [self.counts, self.log, self.staff, self.badges, self.export, self.import_list]
+        self.supervisor_only = [
+            self.counts,
+            self.log,
+            self.staff,
+            self.badges,
+            self.stock,
+            self.export,
+            self.import_list,
+            self.preprint,
+        ]
         self.working = [self.search, self.checkin, self.lock, self.help, self.about]  # off while locked
 
         bar = window.menuBar()
@@ -85,9 +98,9 @@ class DeskMenus(QObject):
         self.supervisor_menu = QMenu(window)
         self.supervisor_menu.addActions([self.sign_in, self.sign_out])
         self.supervisor_menu.addSeparator()
-        self.supervisor_menu.addActions([self.counts, self.log, self.badges, self.staff])
+        self.supervisor_menu.addActions([self.counts, self.log, self.badges, self.staff, self.stock])
         self.supervisor_menu.addSeparator()
-        self.supervisor_menu.addActions([self.export, self.import_list])
+        self.supervisor_menu.addActions([self.export, self.import_list, self.preprint])
         self.language_menu = QMenu(window)
         self.language_menu.addActions(list(self.language.values()))
         self.help_menu = QMenu(window)
@@ -123,6 +136,8 @@ class DeskMenus(QObject):
             self.log: self.tr("Check-in &log"),
             self.staff: self.tr("S&taff"),
             self.badges: self.tr("&Reprint or void a badge"),
+            self.stock: self.tr("Cards printed in advance (stoc&k)"),
+            self.preprint: self.tr("&Pre-print cards…"),
             self.export: self.tr("&Export the day's log…"),
             self.import_list: self.tr("&Import the accreditation list…"),
             self.help: self.tr("&Keyboard shortcuts"),
