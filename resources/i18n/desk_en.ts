@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
+    <name>CloseStockDialog</name>
+    <message numerus="yes">
+        <source>At the end of the event: the %n card(s) still waiting (in a box or never printed) are recorded as destroyed unclaimed, and the stock is signed off in your name. This cannot be undone.</source>
+        <translation>
+            <numerusform>At the end of the event: the %n card still waiting (in a box or never printed) is recorded as destroyed unclaimed, and the stock is signed off in your name. This cannot be undone.</numerusform>
+            <numerusform>At the end of the event: the %n cards still waiting (in a box or never printed) are recorded as destroyed unclaimed, and the stock is signed off in your name. This cannot be undone.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <source>%n entries exported. Saved as:</source>
@@ -115,6 +125,51 @@
     </message>
 </context>
 <context>
+    <name>PreprintDialog</name>
+    <message numerus="yes">
+        <source>%n card(s) were NOT printed: see below, then pre-print again.</source>
+        <translation>
+            <numerusform>%n card was NOT printed: see below, then pre-print again.</numerusform>
+            <numerusform>%n cards were NOT printed: see below, then pre-print again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) printed and boxed.</source>
+        <translation>
+            <numerusform>%n card printed and boxed.</numerusform>
+            <numerusform>%n cards printed and boxed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Wait %n second(s), then try again.</source>
+        <translation>
+            <numerusform>Too many wrong PINs. Wait %n second, then try again.</numerusform>
+            <numerusform>Too many wrong PINs. Wait %n seconds, then try again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) reserved by this run.</source>
+        <translation>
+            <numerusform>%n card reserved by this run.</numerusform>
+            <numerusform>%n cards reserved by this run.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reference(s) skipped.</source>
+        <translation>
+            <numerusform>%n reference skipped.</numerusform>
+            <numerusform>%n references skipped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unprinted card(s) voided: their holders are served or no longer approved.</source>
+        <translation>
+            <numerusform>%n unprinted card voided: its holder is served or no longer approved.</numerusform>
+            <numerusform>%n unprinted cards voided: their holders are served or no longer approved.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StaffPage</name>
     <message numerus="yes">
         <source>at least %n digits</source>
@@ -126,6 +181,16 @@
 </context>
 <context>
     <name>SupervisorDialog</name>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Wait %n second(s), then try again.</source>
+        <translation>
+            <numerusform>Too many wrong PINs. Wait %n second, then try again.</numerusform>
+            <numerusform>Too many wrong PINs. Wait %n seconds, then try again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorPin</name>
     <message numerus="yes">
         <source>Too many wrong PINs. Wait %n second(s), then try again.</source>
         <translation>

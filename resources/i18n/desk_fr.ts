@@ -376,6 +376,38 @@
         <translation>Badge %1 imprimé&#xa0;: remettez-le.</translation>
     </message>
     <message>
+        <source>TAKE CARD %1 FROM BOX %2, SLOT %3</source>
+        <translation>PRENEZ LA CARTE %1 DANS LA BOÎTE %2, CASE %3</translation>
+    </message>
+    <message>
+        <source>All checks passed. Check that the name on the card is this person&apos;s.</source>
+        <translation>Tous les contrôles sont passés. Vérifiez que le nom sur la carte est celui de la personne.</translation>
+    </message>
+    <message>
+        <source>Scan the card&apos;s barcode to hand it over (or type %1 in the look-up field and press Enter).</source>
+        <translation>Scannez le code-barres de la carte pour la remettre (ou tapez %1 dans le champ de recherche et appuyez sur Entrée).</translation>
+    </message>
+    <message>
+        <source>CARD %1 HANDED OVER</source>
+        <translation>CARTE %1 REMISE</translation>
+    </message>
+    <message>
+        <source>Card %1 handed over: give it to the person.</source>
+        <translation>Carte %1 remise&#xa0;: donnez-la à la personne.</translation>
+    </message>
+    <message>
+        <source>Card %1 was scanned: put it back where it came from.</source>
+        <translation>La carte %1 a été scannée&#xa0;: remettez-la à sa place.</translation>
+    </message>
+    <message>
+        <source>This person&apos;s card is %1, in box %2, slot %3: take that one and scan it.</source>
+        <translation>La carte de cette personne est la %1, boîte %2, case %3&#xa0;: prenez celle-là et scannez-la.</translation>
+    </message>
+    <message>
+        <source>Card %1 in box %2, slot %3 must NOT be handed over: give it to a supervisor to void.</source>
+        <translation>La carte %1 (boîte %2, case %3) ne doit PAS être remise&#xa0;: donnez-la à un superviseur, qui l&apos;annule.</translation>
+    </message>
+    <message>
         <source>No badge unless a supervisor has seen the person and confirms who they are.</source>
         <translation>Pas de badge, sauf si un superviseur a vu la personne et confirme son identité.</translation>
     </message>
@@ -409,6 +441,49 @@
     </message>
 </context>
 <context>
+    <name>Cards</name>
+    <message>
+        <source>%1 is a badge printed at a desk for %2: there is no card to hand over.</source>
+        <translation>%1 est un badge imprimé à un poste pour %2&#xa0;: il n&apos;y a pas de carte à remettre.</translation>
+    </message>
+    <message>
+        <source>%1 is no card of this event&apos;s stock: give it to a supervisor.</source>
+        <translation>%1 n&apos;est pas une carte du stock de cet événement&#xa0;: donnez-la à un superviseur.</translation>
+    </message>
+    <message>
+        <source>Card %1 of %2 was handed over on %3: nothing to do.</source>
+        <translation>La carte %1 de %2 a été remise le %3&#xa0;: rien à faire.</translation>
+    </message>
+    <message>
+        <source>Card %1 of %2 is void (%3): it must not be handed over; give it to a supervisor.</source>
+        <translation>La carte %1 de %2 est annulée (%3)&#xa0;: elle ne doit pas être remise&#xa0;; donnez-la à un superviseur.</translation>
+    </message>
+    <message>
+        <source>Card %1 of %2 must NOT be handed over (not approved): give it to a supervisor.</source>
+        <translation>La carte %1 de %2 ne doit PAS être remise (demande non approuvée)&#xa0;: donnez-la à un superviseur.</translation>
+    </message>
+    <message>
+        <source>Card %1 belongs to %2; it goes in box %3, slot %4. Nothing was handed over: scan that person&apos;s printout first.</source>
+        <translation>La carte %1 appartient à %2&#xa0;; elle se range dans la boîte %3, case %4. Rien n&apos;a été remis&#xa0;: scannez d&apos;abord la confirmation de cette personne.</translation>
+    </message>
+    <message>
+        <source>reserved, not printed</source>
+        <translation>réservée, non imprimée</translation>
+    </message>
+    <message>
+        <source>in its box</source>
+        <translation>dans sa boîte</translation>
+    </message>
+    <message>
+        <source>handed over</source>
+        <translation>remise</translation>
+    </message>
+    <message>
+        <source>void</source>
+        <translation>annulée</translation>
+    </message>
+</context>
+<context>
     <name>CheckinController</name>
     <message>
         <source>unexpected error (%1): %2</source>
@@ -437,6 +512,10 @@
 <context>
     <name>CheckinView</name>
     <message>
+        <source>The desk was locked: the supervisor&apos;s acceptance was dropped. Scan the printout again.</source>
+        <translation>Le poste a été verrouillé&#xa0;: l&apos;accord du superviseur est abandonné. Scannez à nouveau la confirmation.</translation>
+    </message>
+    <message>
         <source>Finish the supervisor override first; the scan was not used.</source>
         <translation>Terminez d&apos;abord la dérogation du superviseur&#xa0;; le scan n&apos;a pas été utilisé.</translation>
     </message>
@@ -451,6 +530,14 @@
     <message>
         <source>That printout is the one on screen.</source>
         <translation>Cette confirmation est celle qui est à l&apos;écran.</translation>
+    </message>
+    <message>
+        <source>Wait: the card scanned before is being checked.</source>
+        <translation>Patientez&#xa0;: la carte scannée juste avant est en cours de vérification.</translation>
+    </message>
+    <message>
+        <source>Waiting for card %1 (box %2, slot %3): scan it to hand it over.</source>
+        <translation>En attente de la carte %1 (boîte %2, case %3)&#xa0;: scannez-la pour la remettre.</translation>
     </message>
     <message>
         <source>The passport zone does not read correctly: read it again, or type the number.</source>
@@ -481,6 +568,10 @@
         <translation>Vérification…</translation>
     </message>
     <message>
+        <source>Card %1 handed over.</source>
+        <translation>Carte %1 remise.</translation>
+    </message>
+    <message>
         <source>Badge %1 printed.</source>
         <translation>Badge %1 imprimé.</translation>
     </message>
@@ -491,6 +582,36 @@
     <message>
         <source>The unfinished check-in was not logged: %1</source>
         <translation>L&apos;enregistrement inachevé n&apos;a pas été consigné au journal&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>Non effectué&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CloseStockDialog</name>
+    <message>
+        <source>Close the stock of cards</source>
+        <translation>Clôturer le stock de cartes</translation>
+    </message>
+    <message numerus="yes">
+        <source>At the end of the event: the %n card(s) still waiting (in a box or never printed) are recorded as destroyed unclaimed, and the stock is signed off in your name. This cannot be undone.</source>
+        <translation>
+            <numerusform>À la fin de l&apos;événement&#xa0;: la %n carte encore en attente (en boîte ou jamais imprimée) est enregistrée comme détruite, non réclamée, et le stock est clôturé à votre nom. C&apos;est irréversible.</numerusform>
+            <numerusform>À la fin de l&apos;événement&#xa0;: les %n cartes encore en attente (en boîte ou jamais imprimées) sont enregistrées comme détruites, non réclamées, et le stock est clôturé à votre nom. C&apos;est irréversible.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>I have &amp;counted the boxes and destroy the cards left in them</source>
+        <translation>J&apos;ai &amp;compté les boîtes et je détruis les cartes qui y restent</translation>
+    </message>
+    <message>
+        <source>Close the &amp;stock</source>
+        <translation>Clôturer le &amp;stock</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Not done: %1</source>
@@ -617,6 +738,14 @@
     <message>
         <source>&amp;Reprint or void a badge</source>
         <translation>&amp;Réimprimer ou annuler un badge</translation>
+    </message>
+    <message>
+        <source>Cards printed in advance (stoc&amp;k)</source>
+        <translation>Cartes imprimées à l&apos;avance (&amp;stock)</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-print cards…</source>
+        <translation>Pré-imprimer des car&amp;tes…</translation>
     </message>
     <message>
         <source>&amp;Export the day&apos;s log…</source>
@@ -1269,6 +1398,10 @@
         <translation>Personnel</translation>
     </message>
     <message>
+        <source>Cards</source>
+        <translation>Cartes</translation>
+    </message>
+    <message>
         <source>Scan not taken: the desk is locked.</source>
         <translation>Scan non pris en compte&#xa0;: le poste est verrouillé.</translation>
     </message>
@@ -1303,8 +1436,8 @@ Base de données&#xa0;: %2</translation>
         <translation>La copie de sauvegarde automatique a échoué : %1</translation>
     </message>
     <message>
-        <source>Wait until the import, export or reprint is finished.</source>
-        <translation>Attendez la fin de l&apos;import, de l&apos;export ou de la réimpression.</translation>
+        <source>Wait until the import, export, pre-print or reprint is finished.</source>
+        <translation>Attendez la fin de l&apos;import, de l&apos;export, de la pré-impression ou de la réimpression.</translation>
     </message>
 </context>
 <context>
@@ -1420,8 +1553,153 @@ Base de données&#xa0;: %2</translation>
         <translation>Accepter et imprimer</translation>
     </message>
     <message>
+        <source>Accept, then scan the card</source>
+        <translation>Accepter, puis scanner la carte</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>PreprintDialog</name>
+    <message>
+        <source>Pre-print cards</source>
+        <translation>Pré-imprimer des cartes</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type&#xa0;:</translation>
+    </message>
+    <message>
+        <source>PDF &amp;file:</source>
+        <translation>&amp;Fichier PDF&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s p&amp;rinter (%1), one job per box</source>
+        <translation>Imp&amp;rimante de ce poste (%1), une impression par boîte</translation>
+    </message>
+    <message>
+        <source>Cards per bo&amp;x:</source>
+        <translation>Cartes par &amp;boîte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Supervisor lo&amp;gin:</source>
+        <translation>&amp;Identifiant du superviseur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>P&amp;IN:</source>
+        <translation>Code PI&amp;N&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Pre-&amp;print</source>
+        <translation>Pré-i&amp;mprimer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Pre-print progress</source>
+        <translation>Avancement de la pré-impression</translation>
+    </message>
+    <message>
+        <source>What the pre-print did</source>
+        <translation>Ce que la pré-impression a fait</translation>
+    </message>
+    <message>
+        <source>The cards are being printed; close this window when it is done.</source>
+        <translation>Les cartes sont en cours d&apos;impression&#xa0;; fermez cette fenêtre quand ce sera terminé.</translation>
+    </message>
+    <message>
+        <source>Pre-print into the PDF file</source>
+        <translation>Pré-imprimer dans le fichier PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>A supervisor&apos;s login and PIN are needed.</source>
+        <translation>L&apos;identifiant et le code PIN d&apos;un superviseur sont nécessaires.</translation>
+    </message>
+    <message>
+        <source>Reserving the cards and printing them, box after box…</source>
+        <translation>Réservation des cartes et impression, boîte après boîte…</translation>
+    </message>
+    <message>
+        <source>The folder of %1 does not exist.</source>
+        <translation>Le dossier de %1 n&apos;existe pas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) were NOT printed: see below, then pre-print again.</source>
+        <translation>
+            <numerusform>%n carte n&apos;a PAS été imprimée&#xa0;: voyez ci-dessous, puis pré-imprimez à nouveau.</numerusform>
+            <numerusform>%n cartes n&apos;ont PAS été imprimées&#xa0;: voyez ci-dessous, puis pré-imprimez à nouveau.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) printed and boxed.</source>
+        <translation>
+            <numerusform>%n carte imprimée et mise en boîte.</numerusform>
+            <numerusform>%n cartes imprimées et mises en boîte.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Wait %n second(s), then try again.</source>
+        <translation>
+            <numerusform>Trop de codes PIN erronés. Attendez %n seconde, puis réessayez.</numerusform>
+            <numerusform>Trop de codes PIN erronés. Attendez %n secondes, puis réessayez.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not accepted: this is not a supervisor&apos;s login and PIN.</source>
+        <translation>Refusé&#xa0;: ce ne sont pas l&apos;identifiant et le code PIN d&apos;un superviseur.</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>Non effectué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The pre-print stopped: %1</source>
+        <translation>La pré-impression s&apos;est arrêtée&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) reserved by this run.</source>
+        <translation>
+            <numerusform>%n carte réservée par cette pré-impression.</numerusform>
+            <numerusform>%n cartes réservées par cette pré-impression.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to print: everyone of this kind has a card or a badge already.</source>
+        <translation>Rien à imprimer&#xa0;: chaque personne de ce type a déjà une carte ou un badge.</translation>
+    </message>
+    <message>
+        <source>Box %1 printed: %2 cards, %3 to %4.</source>
+        <translation>Boîte %1 imprimée&#xa0;: %2 cartes, de %3 à %4.</translation>
+    </message>
+    <message>
+        <source>Box %1 NOT printed (%2): %3 cards stay reserved: %4.</source>
+        <translation>Boîte %1 NON imprimée (%2)&#xa0;: %3 cartes restent réservées&#xa0;: %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reference(s) skipped.</source>
+        <translation>
+            <numerusform>%n référence écartée.</numerusform>
+            <numerusform>%n références écartées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unprinted card(s) voided: their holders are served or no longer approved.</source>
+        <translation>
+            <numerusform>%n carte non imprimée annulée&#xa0;: son titulaire est servi ou n&apos;est plus approuvé.</numerusform>
+            <numerusform>%n cartes non imprimées annulées&#xa0;: leurs titulaires sont servis ou ne sont plus approuvés.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1548,6 +1826,10 @@ Base de données&#xa0;: %2</translation>
     <message>
         <source>accepted by a supervisor</source>
         <translation>accepté par un superviseur</translation>
+    </message>
+    <message>
+        <source>the card scanned is not this person&apos;s pre-printed card</source>
+        <translation>la carte scannée n&apos;est pas la carte pré-imprimée de cette personne</translation>
     </message>
     <message>
         <source>A forged printout was refused on %1 at the %2, desk %3, by %4 (log entry %5).</source>
@@ -1972,6 +2254,185 @@ Base de données&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>StockPage</name>
+    <message>
+        <source>destroyed unclaimed</source>
+        <translation>détruite, non réclamée</translation>
+    </message>
+    <message>
+        <source>never printed</source>
+        <translation>jamais imprimée</translation>
+    </message>
+    <message>
+        <source>not printed: served at the desk</source>
+        <translation>non imprimée&#xa0;: servi au poste</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>Boîte</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Réservées</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Imprimées</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>Remises</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Annulées</translation>
+    </message>
+    <message>
+        <source>In the box</source>
+        <translation>En boîte</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>Non imprimées</translation>
+    </message>
+    <message>
+        <source>Balances</source>
+        <translation>Équilibré</translation>
+    </message>
+    <message>
+        <source>Voided because</source>
+        <translation>Motifs d&apos;annulation</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>Exporter dans le dossier</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Le dossier %1 n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Writing the stock as CSV and PDF…</source>
+        <translation>Écriture du stock en CSV et en PDF…</translation>
+    </message>
+    <message>
+        <source>The stock is saved as:</source>
+        <translation>Le stock est enregistré sous&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Cards printed in advance</source>
+        <translation>Cartes imprimées à l&apos;avance</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>L&apos;export a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cards printed in advance, per kind and &amp;box</source>
+        <translation>Cartes imprimées à l&apos;avance, par type et par &amp;boîte</translation>
+    </message>
+    <message>
+        <source>Cards in a box that must &amp;NOT be handed over</source>
+        <translation>Cartes en boîte à &amp;NE PAS remettre</translation>
+    </message>
+    <message>
+        <source>Cards per kind and box</source>
+        <translation>Cartes par type et par boîte</translation>
+    </message>
+    <message>
+        <source>Cards that must not be handed over</source>
+        <translation>Cartes à ne pas remettre</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-print cards…</source>
+        <translation>Pré-imprimer des car&amp;tes…</translation>
+    </message>
+    <message>
+        <source>&amp;Void a card…</source>
+        <translation>Annul&amp;er une carte…</translation>
+    </message>
+    <message>
+        <source>&amp;Close the stock…</source>
+        <translation>&amp;Clôturer le stock…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Rafraîchir</translation>
+    </message>
+    <message>
+        <source>F&amp;older:</source>
+        <translation>D&amp;ossier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Parco&amp;urir…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV and PDF</source>
+        <translation>E&amp;xporter en CSV et PDF</translation>
+    </message>
+    <message>
+        <source>Every box balances: reserved = handed over + voided + in the box + not printed.</source>
+        <translation>Chaque boîte est équilibrée&#xa0;: réservées = remises + annulées + en boîte + non imprimées.</translation>
+    </message>
+    <message>
+        <source>A BOX DOES NOT BALANCE: reserved ≠ handed over + voided + in the box + not printed.</source>
+        <translation>UNE BOÎTE N&apos;EST PAS ÉQUILIBRÉE&#xa0;: réservées ≠ remises + annulées + en boîte + non imprimées.</translation>
+    </message>
+    <message>
+        <source>In all: %1 reserved, %2 handed over, %3 voided, %4 in the boxes, %5 not printed. %6</source>
+        <translation>En tout&#xa0;: %1 réservées, %2 remises, %3 annulées, %4 en boîte, %5 non imprimées. %6</translation>
+    </message>
+    <message>
+        <source>No card has been printed in advance.</source>
+        <translation>Aucune carte n&apos;a été imprimée à l&apos;avance.</translation>
+    </message>
+    <message>
+        <source>Closed by %1 (%2) on %3: every unclaimed card destroyed.</source>
+        <translation>Clôturé par %1 (%2) le %3&#xa0;: toutes les cartes non réclamées détruites.</translation>
+    </message>
+    <message>
+        <source>As at %1.</source>
+        <translation>Situation au %1.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>NO</source>
+        <translation>NON</translation>
+    </message>
+    <message>
+        <source>not in the list</source>
+        <translation>absent de la liste</translation>
+    </message>
+    <message>
+        <source>application %1: do not hand over; a supervisor voids it</source>
+        <translation>demande %1&#xa0;: ne pas remettre&#xa0;; un superviseur l&apos;annule</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorDialog</name>
     <message>
         <source>Supervisor sign-in</source>
@@ -2010,6 +2471,32 @@ Base de données&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>SupervisorPin</name>
+    <message>
+        <source>Supervisor lo&amp;gin:</source>
+        <translation>&amp;Identifiant du superviseur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>P&amp;IN:</source>
+        <translation>Code PI&amp;N&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Wait %n second(s), then try again.</source>
+        <translation>
+            <numerusform>Trop de codes PIN erronés. Attendez %n seconde, puis réessayez.</numerusform>
+            <numerusform>Trop de codes PIN erronés. Attendez %n secondes, puis réessayez.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not accepted: this is not a supervisor&apos;s login and PIN.</source>
+        <translation>Refusé&#xa0;: ce ne sont pas l&apos;identifiant et le code PIN d&apos;un superviseur.</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>Non effectué&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>VerdictSounds</name>
     <message>
         <source>Sound is off: the audio part of Qt cannot load (%1).</source>
@@ -2022,6 +2509,65 @@ Base de données&#xa0;: %2</translation>
     <message>
         <source>Sound is off: sound files are missing (%1).</source>
         <translation>Son coupé&#xa0;: des fichiers son manquent (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>VoidCardDialog</name>
+    <message>
+        <source>Void a card</source>
+        <translation>Annuler une carte</translation>
+    </message>
+    <message>
+        <source>Card &amp;serial:</source>
+        <translation>Numéro de la &amp;carte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>for example M-000123 (scan or type it)</source>
+        <translation>par exemple M-000123 (scannez-le ou tapez-le)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>C&amp;hercher</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>M&amp;otif&#xa0;:</translation>
+    </message>
+    <message>
+        <source>required, for example: card damaged</source>
+        <translation>obligatoire, par exemple&#xa0;: carte abîmée</translation>
+    </message>
+    <message>
+        <source>&amp;Void the card</source>
+        <translation>&amp;Annuler la carte</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>No card with that serial.</source>
+        <translation>Aucune carte ne porte ce numéro.</translation>
+    </message>
+    <message>
+        <source>Give the reason: it goes into the log.</source>
+        <translation>Indiquez le motif&#xa0;: il figure dans le journal.</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>Non effectué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Card %1 is void: take it out of box %2, slot %3 and destroy it. Its holder is served with a badge printed at the desk.</source>
+        <translation>La carte %1 est annulée&#xa0;: retirez-la de la boîte %2, case %3, et détruisez-la. Son titulaire sera servi avec un badge imprimé au poste.</translation>
+    </message>
+    <message>
+        <source>No card chosen.</source>
+        <translation>Aucune carte choisie.</translation>
+    </message>
+    <message>
+        <source>Card %1 of %2 %3: box %4, slot %5; %6.</source>
+        <translation>Carte %1 de %2 %3&#xa0;: boîte %4, case %5&#xa0;; %6.</translation>
     </message>
 </context>
 <context>
@@ -2137,6 +2683,26 @@ Base de données&#xa0;: %2</translation>
     <message>
         <source>Scan not taken</source>
         <translation>Scan non pris en compte</translation>
+    </message>
+    <message>
+        <source>Card reserved</source>
+        <translation>Carte réservée</translation>
+    </message>
+    <message>
+        <source>Card pre-printed</source>
+        <translation>Carte pré-imprimée</translation>
+    </message>
+    <message>
+        <source>Card not printed</source>
+        <translation>Carte non imprimée</translation>
+    </message>
+    <message>
+        <source>Card voided</source>
+        <translation>Carte annulée</translation>
+    </message>
+    <message>
+        <source>Card stock closed</source>
+        <translation>Stock de cartes clôturé</translation>
     </message>
     <message>
         <source>USB scanner that types (keyboard)</source>
