@@ -396,12 +396,12 @@
         <translation>Carte %1 remise&#xa0;: donnez-la à la personne.</translation>
     </message>
     <message>
-        <source>Card %1 was scanned: put it back where it came from.</source>
-        <translation>La carte %1 a été scannée&#xa0;: remettez-la à sa place.</translation>
+        <source>Put %1 back. This person&apos;s card is %2, in box %3, slot %4: scan that one.</source>
+        <translation>Remettez la %1 à sa place. La carte de cette personne est la %2, boîte %3, case %4&#xa0;: scannez celle-là.</translation>
     </message>
     <message>
-        <source>This person&apos;s card is %1, in box %2, slot %3: take that one and scan it.</source>
-        <translation>La carte de cette personne est la %1, boîte %2, case %3&#xa0;: prenez celle-là et scannez-la.</translation>
+        <source>Card %1 was scanned: put it back where it came from.</source>
+        <translation>La carte %1 a été scannée&#xa0;: remettez-la à sa place.</translation>
     </message>
     <message>
         <source>Card %1 in box %2, slot %3 must NOT be handed over: give it to a supervisor to void.</source>

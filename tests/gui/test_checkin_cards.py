@@ -90,7 +90,10 @@ def test_a_wrong_card_is_refused_and_logged_and_the_right_one_typed_still_works(
     content = view.banner.content
     assert (content.state, content.title) == ("REFUSE", "REFUSED")
     assert "The card scanned is not this person's pre-printed card." in content.lines
-    assert f"This person's card is {card.serial}, in box 1, slot 1: take that one and scan it." in content.lines
+    assert f"Put {other.serial} back. This person's card is {card.serial}, in box 1, slot 1: scan that one." in (
+        content.lines
+    )
+    assert view.scan_bar.status.text() == f"Waiting for card {card.serial} (box 1, slot 1): scan it to hand it over."
     assert view.stage is Stage.AWAITING_CARD and counter.sounds.played[-1] is Cue.REFUSE
     refused = counter.store.log.for_reference(MUELLER.reference)[-1].record
     assert (refused.action, refused.outcome, refused.reasons) == (Action.CHECKIN, "REFUSE", (Reason.WRONG_CARD,))

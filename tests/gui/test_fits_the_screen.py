@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QW
 from pytestqt.qtbot import QtBot
 
 from bench.mrz import td3
+from desk_app.core.model import AccreditationKind
 from desk_app.errors import ImportRejected, RowProblem
 from desk_app.service import DeskService
 from desk_app.ui.checkin import CheckinView, Stage
@@ -35,17 +36,20 @@ from desk_app.ui.main_window import MainWindow
 from desk_app.ui.scanners import WedgeFilter
 from desk_app.ui.session import DeskSession
 from desk_app.ui.station_dialog import StationDialog
+from desk_app.ui.supervisor.card_dialogs import CloseStockDialog, VoidCardDialog
 from desk_app.ui.supervisor.exports import ExportDialog
 from desk_app.ui.supervisor.gate import SupervisorDialog
 from desk_app.ui.supervisor.import_dialog import ImportDialog
+from desk_app.ui.supervisor.preprint import PreprintDialog
 from desk_app.ui.theme import apply_theme
-from tests.conftest import store_of
+from tests.conftest import SUPERVISOR_PIN, store_of
 from tests.gui import test_checkin as kit
 from tests.gui.conftest import SCREEN, FakeClock
 from tests.gui.fit import misfits
 from tests.gui.mnemonics import clashes
 from tests.gui.test_checkin import (
     ANNUAL,
+    LETTER,
     MUELLER,
     MUELLER_ZONE,
     REVOKED,
@@ -78,11 +82,16 @@ SCREENSHOTS = {
     "print failed": "checkin-print-failed",
     "issued": "checkin-issue",
     "already issued, quiet": "checkin-already-issued-strip",
+    "take the card": "checkin-take-card",
+    "wrong card": "checkin-wrong-card",
+    "card handed over": "checkin-card-handed-over",
     "locked": "locked",
     "live counts": "supervisor-counts",
     "log": "supervisor-log",
     "reprint or void": "supervisor-badges",
     "staff": "supervisor-staff",
+    "card stock": "supervisor-cards",
+    "pre-print dialog": "preprint",
     "export dialog": "export",
     "import dialog": "import-errors",
     "help": "help",
@@ -228,6 +237,34 @@ def walk_the_checkin(walk: Walk, qtbot: QtBot, window: MainWindow, counter: Coun
     scan_printout(qtbot, counter, MUELLER)
     look("already issued")
     press(Qt.Key.Key_Escape, clock)
+    walk_the_card_hand_over(walk, qtbot, window, counter, look)
+
+
+def walk_the_card_hand_over(
+    walk: Walk, qtbot: QtBot, window: MainWindow, counter: Counter, look: Callable[[str], None]
+) -> None:
+    """A card printed the night before: the box and slot, a wrong card, the right one."""
+    view, clock = counter.view, counter.clock
+    counter.desk.preprint(AccreditationKind.MINISTERIAL, "sam", SUPERVISOR_PIN, counter.out.parent / "cards.pdf")
+    card = counter.desk.waiting_card(LETTER.reference)
+    assert card is not None
+    scan_printout(qtbot, counter, LETTER)
+    view.id_check.number_edit.setText("C01X00T47")
+    view.id_check.letter_box.setChecked(True)
+    view.id_check.face_ok.setChecked(True)
+    view.id_check.face_ok.setFocus()
+    press(Qt.Key.Key_Return, clock)
+    wait_stage(qtbot, view, Stage.AWAITING_CARD)
+    walk.look("take the card", window)
+    view.quiet_banner()
+    walk.look("take the card, quiet", window)
+    scan("M-000001", clock)  # Müller's badge, not this person's card
+    qtbot.waitUntil(lambda: view.banner.content.state == "REFUSE", timeout=10_000)
+    look("wrong card")
+    scan(card.serial, clock)
+    wait_stage(qtbot, view, Stage.SERVED)
+    look("card handed over")
+    press(Qt.Key.Key_Escape, clock)
 
 
 def walk_the_supervisor_area(walk: Walk, window: MainWindow, tmp_path: Path) -> None:
@@ -243,6 +280,23 @@ def walk_the_supervisor_area(walk: Walk, window: MainWindow, tmp_path: Path) -> 
     look("reprint or void")
     window.on_show_staff()
     look("staff")
+    window.on_show_stock()
+    look("card stock")
+    preprint = PreprintDialog(window.session, tmp_path, window)
+    walk.look("pre-print dialog", walk.show(preprint))
+    preprint.close()
+    window.stock_page.on_void_card()
+    void = window.stock_page.dialog
+    assert isinstance(void, VoidCardDialog)
+    void.serial_edit.setText("M-000002")
+    void.on_find()
+    walk.look("void a card", void)
+    void.reject()
+    window.stock_page.on_close_stock()
+    close_stock = window.stock_page.dialog
+    assert isinstance(close_stock, CloseStockDialog)
+    walk.look("close the stock", close_stock)
+    close_stock.reject()
     export = ExportDialog(window.session, tmp_path, window)
     export.set_day(FIRST_DAY)
     walk.look("export dialog", walk.show(export))

@@ -79,9 +79,9 @@ def test_preprint_from_the_supervisor_area_writes_a_pdf_and_the_stock_shows_it(
     preprint_from(qtbot, dialog)
     assert out.exists() and len(pdfium.PdfDocument(out)) == 2  # the box's cover sheet and Dupont's card
     assert dialog.progress.value() == dialog.progress.maximum() == 1
-    assert dialog.status_label.text() == "1 card(s) printed and boxed."
+    assert dialog.status_label.text() == "1 card printed and boxed."
     summary = dialog.summary.toPlainText().splitlines()
-    assert summary[:2] == ["1 card(s) reserved by this run.", "Box 1 printed: 1 cards, M-000002 to M-000002."]
+    assert summary[:2] == ["1 card reserved by this run.", "Box 1 printed: 1 cards, M-000002 to M-000002."]
     assert dialog.pin_edit.text() == ""  # the PIN is not kept
     card = world.desk.waiting_card(DUPONT)
     assert card is not None and card.state is CardState.PREPRINTED
@@ -103,7 +103,7 @@ def test_a_box_the_printer_did_not_print_is_named_with_its_serials(
     assert isinstance(dialog, PreprintDialog)
     dialog.printer_radio.setChecked(True)
     preprint_from(qtbot, dialog)
-    assert dialog.status_label.text() == "1 card(s) were NOT printed: see below, then pre-print again."
+    assert dialog.status_label.text() == "1 card was NOT printed: see below, then pre-print again."
     lines = dialog.summary.toPlainText().splitlines()
     assert any(
         line.startswith("Box 1 NOT printed (") and line.endswith("1 cards stay reserved: M-000002.") for line in lines
@@ -176,7 +176,7 @@ def test_the_stock_is_exported_and_closed_at_the_end_of_the_event(
     page.close_button.click()
     dialog = page.dialog
     assert isinstance(dialog, CloseStockDialog)
-    assert "the 1 card(s) still waiting" in dialog.intro.text()
+    assert "the 1 card still waiting" in dialog.intro.text()
     assert not dialog.close_stock_button.isEnabled()  # the boxes counted first
     dialog.confirm_box.setChecked(True)
     dialog.pin.pin_edit.setText(SUPERVISOR_PIN)

@@ -128,19 +128,19 @@ def card_handed_over(content: BannerContent, card: Card) -> BannerContent:
 
 def wrong_card(scanned: str, card: Card | None) -> BannerContent:
     """A card scanned that is not the person's: refused and logged; their own card can still be scanned."""
-    lines = [
-        sentence(reason_text(Reason.WRONG_CARD)),
-        fill(translate("Banner", "Card %1 was scanned: put it back where it came from."), scanned),
-    ]
+    lines = [sentence(reason_text(Reason.WRONG_CARD))]
     if card is not None:
         lines.append(
             fill(
-                translate("Banner", "This person's card is %1, in box %2, slot %3: take that one and scan it."),
+                translate("Banner", "Put %1 back. This person's card is %2, in box %3, slot %4: scan that one."),
+                scanned,
                 card.serial,
                 str(card.box),
                 str(card.slot),
             )
         )
+    else:
+        lines.append(fill(translate("Banner", "Card %1 was scanned: put it back where it came from."), scanned))
     title = outcome_title(Outcome.REFUSE)
     return BannerContent(Outcome.REFUSE.value, Tone.STOP, Symbol.REFUSE, title, tuple(lines), loud=True)
 

@@ -336,10 +336,11 @@ class CheckinView(CheckinScreen):
         self.scan_bar.field.setFocus()
 
     def _remind_card(self) -> None:
+        """On the status line, which is always there: the panels under the banner keep their room."""
         pending = self._hand_over
         if pending is not None:
             card = pending.card
-            self._prompt(
+            self._status(
                 fill(
                     self.tr("Waiting for card %1 (box %2, slot %3): scan it to hand it over."),
                     card.serial,

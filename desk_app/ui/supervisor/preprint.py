@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -108,15 +108,13 @@ class PreprintDialog(Retranslates, QDialog):
         self.start_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.close_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.start_button.setDefault(True)
-        output = QGridLayout()
-        output.addWidget(self.pdf_radio, 0, 0)
-        output.addWidget(self.file_edit, 0, 1)
-        output.addWidget(self.browse_button, 0, 2)
-        output.addWidget(self.printer_radio, 1, 0, 1, 3)
-        output.setColumnStretch(1, 1)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(self.browse_button)
         form = QFormLayout()
         form.addRow(self.kind_label, self.kind_combo)
-        form.addRow(output)
+        form.addRow(self.pdf_radio, file_row)
+        form.addRow(self.printer_radio)
         form.addRow(self.box_label, self.box_spin)
         form.addRow(self.login_label, self.login_edit)
         form.addRow(self.pin_label, self.pin_edit)
