@@ -1684,6 +1684,10 @@ Base de données&#xa0;: %2</translation>
         <translation>Boîte %1 imprimée&#xa0;: %2 cartes, de %3 à %4.</translation>
     </message>
     <message>
+        <source>Box %1: DESTROY card %2, its holder was served at a desk meanwhile.</source>
+        <translation>Boîte %1&#xa0;: DÉTRUISEZ la carte %2, son titulaire a été servi à un poste entre-temps.</translation>
+    </message>
+    <message>
         <source>Box %1 NOT printed (%2): %3 cards stay reserved: %4.</source>
         <translation>Boîte %1 NON imprimée (%2)&#xa0;: %3 cartes restent réservées&#xa0;: %4.</translation>
     </message>

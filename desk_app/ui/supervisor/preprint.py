@@ -279,6 +279,15 @@ class PreprintDialog(Retranslates, QDialog):
                     box.serials[-1],
                 )
             )
+        for box in printed:
+            for serial in box.destroy:
+                lines.append(
+                    fill(
+                        self.tr("Box %1: DESTROY card %2, its holder was served at a desk meanwhile."),
+                        str(box.box),
+                        serial,
+                    )
+                )
         for box in failed:
             lines.append(
                 fill(
