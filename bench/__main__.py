@@ -1,6 +1,8 @@
 """``make bench``: run every benchmark and write bench/RESULTS.md with the machine and the date.
 
 ``python -m bench --quick`` runs small sizes (a smoke test of the benchmarks themselves) and writes nothing.
+``python -m bench --only bench.preprint`` runs one section and replaces only that section in RESULTS.md, saying
+when and on which machine it was measured (the others keep their own run's date).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ import argparse
 import importlib
 import os
 import platform
+import re
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +33,7 @@ SECTIONS = (
     ("Printing: submit a badge and see the job complete", "bench.printing"),
     ("Several desks: throughput on PostgreSQL and SQLite, lookup on PostgreSQL", "bench.multidesk"),
     ("Installing: the wheel, the standalone bundle", "bench.install"),
+    ("Cards printed the night before: pre-print 1,000 cards, the counter's time per person", "bench.preprint"),
 )
 
 
@@ -62,18 +66,40 @@ def table(figures: list[Figure]) -> str:
     return "\n".join(lines)
 
 
+def replace_section(text: str, title: str, section: str) -> str:
+    """``text`` (RESULTS.md) with the section under ``## title`` replaced by ``section``, or ``section`` added."""
+    pattern = re.compile(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
+    if pattern.search(text):
+        return pattern.sub(lambda _: section + "\n", text, count=1).rstrip("\n") + "\n"
+    return text.rstrip("\n") + "\n\n" + section
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--quick", action="store_true", help="small sizes, print only")
+    parser.add_argument(
+        "--only", metavar="MODULE", action="append", help="run this section alone (e.g. bench.preprint)"
+    )
     args = parser.parse_args()
+    chosen = [(t, m) for t, m in SECTIONS if not args.only or m in args.only]
+    if args.only and len(chosen) != len(set(args.only)):
+        parser.error(f"--only: choose among {', '.join(m for _, m in SECTIONS)}")
     sections = []
     figures: list[Figure] = []
-    for title, module in SECTIONS:
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    for title, module in chosen:
         found = importlib.import_module(module).run_all(quick=args.quick)
         figures += found
-        sections.append(f"## {title}\n\n{table(found)}\n")
+        alone = f"Measured alone: {stamp}; {machine()}.\n\n" if args.only else ""
+        sections.append(f"## {title}\n\n{alone}{table(found)}\n")
         print(sections[-1])
-    if not args.quick:
+    if args.only and not args.quick:
+        text = RESULTS.read_text(encoding="utf-8")
+        for (title, _), section in zip(chosen, sections, strict=True):
+            text = replace_section(text, title, section)
+        RESULTS.write_text(text, encoding="utf-8")
+        print(f"written to {RESULTS}")
+    elif not args.quick:
         stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
         RESULTS.write_text(
             "# Benchmark results\n\n"
