@@ -280,6 +280,16 @@ class CardStep(enum.Enum):
     REFUSED = "refused"  # no hand-over: the verdict was not ISSUE, or the card scanned is not the person's
 
 
+def card_withheld(card: Card | None, application: Application | None) -> bool:
+    """Whether a card waits in its box for someone no longer approved (revoked, withdrawn after the pre-print): it
+    must not be handed over, and a supervisor voids it."""
+    return (
+        card is not None
+        and card.state is CardState.PREPRINTED
+        and (application is None or application.status is not Status.APPROVED)
+    )
+
+
 def card_step(verdict: Verdict, card: Card | None, scanned: str | None) -> tuple[Verdict, CardStep]:
     """The hand-over after the rules: a pre-printed card counts only when its own barcode is scanned.
 

@@ -20,7 +20,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
 from desk_app.core.event import EventConfig
-from desk_app.core.model import AccreditationKind, Card, CardState, Status
+from desk_app.core.model import AccreditationKind, Card, CardState
+from desk_app.core.rules import card_withheld
 from desk_app.pdf_fonts import pdf_fonts
 from desk_app.reports.daily import _cell, atomic_output
 from desk_app.reports.pdf_report import MARGIN, WIDTH, _grid_style, _head, _styles, _text
@@ -148,7 +149,7 @@ def stock_report(
     for card in cards:
         if card.state is CardState.PREPRINTED and _before(card.reserved_at, as_at):
             application = store.applications.get(card.reference)
-            if application is None or application.status is not Status.APPROVED:
+            if card_withheld(card, application):
                 status = application.status.value if application else "not in the list"
                 name = application.display_name if application else card.reference
                 flagged.append(Flagged(card, name, f"{status}: {NOT_APPROVED}"))

@@ -21,7 +21,6 @@ from desk_app.core.model import (
     Badge,
     BadgeState,
     Card,
-    CardState,
     CodeStatus,
     Evidence,
     LogEntry,
@@ -29,10 +28,9 @@ from desk_app.core.model import (
     PresentedDocument,
     PresentedPress,
     Reason,
-    Status,
     Verdict,
 )
-from desk_app.core.rules import CardStep, Case, awaits_counter, card_step, decide, standing_forgery
+from desk_app.core.rules import CardStep, Case, awaits_counter, card_step, card_withheld, decide, standing_forgery
 from desk_app.core.state import state_detail
 from desk_app.core.text import printable
 from desk_app.errors import StaffError, StoreError
@@ -70,11 +68,7 @@ class CheckinResult:
     def card_flagged(self) -> bool:
         """A card waits in a box for someone whose application is no longer approved: it must not be handed over
         (a supervisor voids it)."""
-        return (
-            self.card is not None
-            and self.card.state is CardState.PREPRINTED
-            and (self.application is None or self.application.status is not Status.APPROVED)
-        )
+        return card_withheld(self.card, self.application)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from desk_app.core.event import EventConfig
-from desk_app.core.model import Application, Badge, Card, CardState, Status
+from desk_app.core.model import Application, Badge, Card, CardState
+from desk_app.core.rules import card_withheld
 from desk_app.core.text import printable
 from desk_app.ui.checkin.texts import fill, format_moment, translate
 
@@ -23,17 +24,6 @@ def card_serial(text: str) -> str | None:
     """The serial ``text`` holds when it is a card's barcode (or a serial typed by hand), upper-cased; else None."""
     serial = text.strip().upper()
     return serial if serial.isascii() and _SERIAL.fullmatch(serial) else None
-
-
-def flagged(card: Card | None, application: Application | None) -> bool:
-    """Whether ``card`` waits in its box for someone no longer approved: it must not be handed over (a supervisor
-    voids it). The window's copy of ``CheckinResult.card_flagged`` for a refusal settled at the scan, which the
-    service answers without a hand-over step."""
-    return (
-        card is not None
-        and card.state is CardState.PREPRINTED
-        and (application is None or application.status is not Status.APPROVED)
-    )
 
 
 @dataclass(frozen=True)
@@ -76,7 +66,7 @@ def whereabouts_text(found: CardLookup, event: EventConfig) -> str:
             name,
             printable(card.void_reason),
         )
-    if flagged(card, found.holder):
+    if card_withheld(card, found.holder):
         return fill(
             translate("Cards", "Card %1 of %2 must NOT be handed over (not approved): give it to a supervisor."),
             card.serial,

@@ -43,11 +43,11 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from desk_app.core.model import Card, CardState, Outcome, Reason, Verdict
-from desk_app.core.rules import CardStep
+from desk_app.core.rules import CardStep, card_withheld
 from desk_app.service import AbandonedBy, PrintResult
 from desk_app.ui.checkin import banner_words
 from desk_app.ui.checkin.action_bar import PrintState
-from desk_app.ui.checkin.cards import CardLookup, card_serial, flagged, whereabouts_text
+from desk_app.ui.checkin.cards import CardLookup, card_serial, whereabouts_text
 from desk_app.ui.checkin.controller import CheckinController, Decision, Lookup, PrintStage
 from desk_app.ui.checkin.override_dialog import OverrideDialog
 from desk_app.ui.checkin.scan_router import ScanRouter
@@ -351,7 +351,7 @@ class CheckinView(CheckinScreen):
 
     def _on_card_identified(self, ticket: int, found: CardLookup) -> None:
         if ticket == self._card_ticket:
-            problem = found.card is None or not found.card.waiting or flagged(found.card, found.holder)
+            problem = found.card is None or not found.card.waiting or card_withheld(found.card, found.holder)
             self._status(whereabouts_text(found, self.event_config), problem=problem or found.badge is not None)
 
     def _take_zone(self, zone: str) -> None:
@@ -436,7 +436,7 @@ class CheckinView(CheckinScreen):
         self.applicant.show_applicant(lookup.application, lookup.photo, self.event_config, lookup.code)
         if lookup.final:
             self.id_check.set_application(None, self.event_config)
-            card = lookup.card if flagged(lookup.card, lookup.application) else None
+            card = lookup.card if card_withheld(lookup.card, lookup.application) else None
             self._show_verdict(lookup.verdict, lookup.prior_staff, lookup.prior_supervisor, card)
             self.scan_bar.field.setFocus()
             return
