@@ -281,12 +281,13 @@ class CardStep(enum.Enum):
 
 
 def card_withheld(card: Card | None, application: Application | None) -> bool:
-    """Whether a card waits in its box for someone no longer approved (revoked, withdrawn after the pre-print): it
-    must not be handed over, and a supervisor voids it."""
+    """Whether a card waits in its box for someone no longer approved (revoked, withdrawn after the pre-print), or
+    whose accreditation changed kind since (a ministerial card for an annual holder): it must not be handed over,
+    and a supervisor voids it."""
     return (
         card is not None
         and card.state is CardState.PREPRINTED
-        and (application is None or application.status is not Status.APPROVED)
+        and (application is None or application.status is not Status.APPROVED or application.kind is not card.kind)
     )
 
 

@@ -20,7 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
 from desk_app.core.event import EventConfig
-from desk_app.core.model import AccreditationKind, Card, CardState
+from desk_app.core.model import AccreditationKind, Application, Card, CardState, Status
 from desk_app.core.rules import card_withheld
 from desk_app.pdf_fonts import pdf_fonts
 from desk_app.reports.daily import _cell, atomic_output
@@ -39,7 +39,7 @@ COLUMNS = (
     "void_reasons",
     "voided_then_served_at_desk",
 )
-NOT_APPROVED = "application no longer approved: do not hand over, give the card to a supervisor to void"
+DO_NOT_HAND_OVER = "do not hand the card over, give it to a supervisor to void"
 
 
 @dataclass
@@ -150,10 +150,19 @@ def stock_report(
         if card.state is CardState.PREPRINTED and _before(card.reserved_at, as_at):
             application = store.applications.get(card.reference)
             if card_withheld(card, application):
-                status = application.status.value if application else "not in the list"
                 name = application.display_name if application else card.reference
-                flagged.append(Flagged(card, name, f"{status}: {NOT_APPROVED}"))
+                flagged.append(Flagged(card, name, _withheld_because(card, application)))
     return StockReport(day_end or now, count_boxes(cards, as_at, served), flagged, closed)
+
+
+def _withheld_because(card: Card, application: Application | None) -> str:
+    if application is None:
+        why = "no longer in the list"
+    elif application.status is not Status.APPROVED:
+        why = f"application {application.status.value}"
+    else:
+        why = f"the accreditation is {application.kind.value} now"
+    return f"{why}: {DO_NOT_HAND_OVER}"
 
 
 def _reasons_text(reasons: Counter[str]) -> str:

@@ -21,6 +21,7 @@ from desk_app.core.model import (
     Badge,
     BadgeState,
     Card,
+    CardState,
     CodeStatus,
     Evidence,
     LogEntry,
@@ -193,7 +194,10 @@ class Checkins:
         OVERRIDE instead of a CHECKIN.
         """
         waiting = self._store.cards.waiting_for(case.reference) if case.application else None
-        verdict, step = card_step(verdict, waiting, scanned)
+        # A card of another kind than the accreditation's now (changed by a later list) is never this person's to
+        # take: unprinted, it is voided below; printed, it stays withheld in its box for a supervisor.
+        of_kind = case.application is not None and waiting is not None and waiting.kind is case.application.kind
+        verdict, step = card_step(verdict, waiting if of_kind else None, scanned)
         card_detail = _card_detail(waiting, scanned)
         if step is CardStep.AWAIT_CARD:
             assert waiting is not None
@@ -214,13 +218,12 @@ class Checkins:
             changed |= state_detail(card_state(self._store, badge.serial))
             printing = False
         elif step is CardStep.PRINT:
-            if waiting is not None:  # reserved, never printed: the desk prints the badge, the card is not owed
+            if waiting is not None and waiting.state is CardState.RESERVED:  # never printed: no longer owed
                 void_card(self._store, self._journal, waiting, SERVED_AT_THE_DESK, case.now, station.staff, station)
                 waiting, changed = None, _card_detail(None, scanned)
             badge = self._new_badge(station, case, printing)
         states = badge_state(self._store, badge.serial) if badge else {}
-        if override:
-            assert badge is not None
+        if override and badge is not None:
             detail = override | {"code": case.evidence.code.value, "serial": badge.serial} | changed
             entry = self._journal.record(
                 Action.OVERRIDE,
@@ -231,8 +234,8 @@ class Checkins:
                 detail=detail | state_detail(states),
                 at=case.now,
             )
-        else:
-            entry = self._log_verdict(station, case, verdict, states, changed)
+        else:  # a check-in, or an override refused at the hand-over (the wrong card): the supervisor is named
+            entry = self._log_verdict(station, case, verdict, states, changed | override)
         if badge is not None and not printing:
             self._log_issue(station, case, verdict, badge, states)
         return CheckinResult(case.reference, case.evidence.code, verdict, case.application, badge, entry, waiting, step)

@@ -11,9 +11,10 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import json
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from badges import BadgeData, BoxCover, render_batch
@@ -38,9 +39,12 @@ Progress = Callable[[int, int], None]
 BOX_SIZE = 50  # cards per box: one handful, found by name in seconds
 MAX_BOX_SIZE = 500
 CARD_PRINT_TIMEOUT_S = 60.0  # a card printer makes one card in 15-25 s: a box's job may wait this long per card
+PDF_CLAIM_PER_CARD_S = 1.0  # drawing a card takes about 12 ms: a PDF run holds its cards this long per card at most
+CLAIM_MARGIN = timedelta(minutes=5)
 DESTROYED_UNCLAIMED = "destroyed unclaimed"
 NEVER_PRINTED = "never printed"
 SERVED_AT_THE_DESK = "not printed: served at the desk"
+PRINTED_AFTER_SERVED = "served at the desk while its box printed: destroy it"
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ class PreprintReport:
     boxes: tuple[BoxPrint, ...]  # every box printed (or tried) by this run, earlier unprinted cards included
     skipped: tuple[Skipped, ...]
     voided: tuple[Card, ...]  # unprinted cards no longer owed (the holder served at the desk, or not approved)
+    elsewhere: tuple[tuple[str, datetime], ...] = ()  # unprinted cards another pre-print is printing (until when)
 
     @property
     def printed(self) -> list[str]:
@@ -114,6 +119,15 @@ def void_card(
     return voided
 
 
+def _check_new_file(out: Path) -> None:
+    """A pre-print's PDF goes to a new file in an existing folder: replacing an earlier run's PDF would lose cards
+    recorded as printed, and a device or pipe is no place for them."""
+    if out.exists() or out.is_symlink():
+        raise InputError(f"{printable(str(out))} exists: name a new file (the cards in it may not be printed yet)")
+    if not out.parent.is_dir():
+        raise InputError(f"there is no folder {printable(str(out.parent))} to write the cards in")
+
+
 def _failure(exc: Exception) -> str:
     return str(exc) if isinstance(exc, (PrintError, DeskError)) else f"{type(exc).__name__}: {exc}"
 
@@ -154,19 +168,27 @@ class StockDesk:
         or one PDF file (written whole, every box in it)."""
         if not 1 <= box_size <= MAX_BOX_SIZE:
             raise InputError(f"a box holds 1 to {MAX_BOX_SIZE} cards, not {box_size}")
+        if isinstance(output, Path):
+            _check_new_file(output)
         login = self._access.authorise_supervisor(supervisor, pin, f"pre-print {kind.value} cards").login
         with self._store.transaction():
             self._refuse_when_closed()
             voided = self._void_unowed(kind, login)
             chosen, skipped = self._choose(kind, references)
             reserved = self._reserve(kind, chosen, login, box_size)
-        pending = self._store.cards.all(kind, CardState.RESERVED)
-        boxes = [list(cards) for _, cards in itertools.groupby(pending, key=lambda c: c.box)]
+        run, now = uuid.uuid4().hex, self._clock.now()
+        with self._store.transaction():
+            pending = self._store.cards.all(kind, CardState.RESERVED)
+            per_card = PDF_CLAIM_PER_CARD_S if isinstance(output, Path) else timeout_per_card_s
+            until = now + CLAIM_MARGIN + timedelta(seconds=per_card * len(pending))
+            claimed = self._store.cards.claim(kind, run, now, until)
+            elsewhere = self._store.cards.claimed_elsewhere(kind, run, now)
+        boxes = [list(cards) for _, cards in itertools.groupby(claimed, key=lambda c: c.box)]
         if isinstance(output, Path):
-            printed = self._write_pdf(output, boxes, size, login, progress)
+            printed = self._write_pdf(output, boxes, size, login, run, progress)
         else:
-            printed = self._print_boxes(output, boxes, size, login, progress, timeout_per_card_s)
-        return PreprintReport(kind, tuple(reserved), tuple(printed), tuple(skipped), tuple(voided))
+            printed = self._print_boxes(output, boxes, size, login, run, progress, timeout_per_card_s)
+        return PreprintReport(kind, tuple(reserved), tuple(printed), tuple(skipped), tuple(voided), tuple(elsewhere))
 
     def _void_unowed(self, kind: AccreditationKind, by: str) -> list[Card]:
         """Unprinted cards whose holder is served already or no longer approved: never printed now."""
@@ -177,6 +199,8 @@ class StockDesk:
                 reason = SERVED_AT_THE_DESK
             elif application is None or application.status is not Status.APPROVED:
                 reason = f"not printed: application {application.status.value if application else 'removed'}"
+            elif application.kind is not card.kind:
+                reason = f"not printed: the accreditation is {application.kind.value} now"
             else:
                 continue
             voided.append(self.void(card, reason, by, None))
@@ -260,7 +284,7 @@ class StockDesk:
         )
 
     def _write_pdf(
-        self, out: Path, boxes: list[list[Card]], size: str, by: str, progress: Progress | None
+        self, out: Path, boxes: list[list[Card]], size: str, by: str, run: str, progress: Progress | None
     ) -> list[BoxPrint]:
         if not boxes:
             return []
@@ -269,7 +293,7 @@ class StockDesk:
             with atomic_output(out) as part:
                 part.write_bytes(pdf)
         except Exception as exc:  # a drawing or disk failure: every box stays unprinted, and says why
-            return [self._unprinted(cards, by, _failure(exc)) for cards in boxes]
+            return [self._unprinted(cards, by, run, _failure(exc)) for cards in boxes]
         return [self._printed(cards, by, f"written to {out}") for cards in boxes]
 
     def _print_boxes(
@@ -278,11 +302,19 @@ class StockDesk:
         boxes: list[list[Card]],
         size: str,
         by: str,
+        run: str,
         progress: Progress | None,
         timeout_per_card_s: float,
     ) -> list[BoxPrint]:
-        results, done = [], 0
+        """A job per box; after a box that did not print, the rest are not tried (a stopped printer would make
+        each wait its whole timeout) and stay unprinted for the next run."""
+        results: list[BoxPrint] = []
+        done = 0
         for cards in boxes:
+            if results and not results[-1].printed:
+                failed = results[-1]
+                results.append(self._unprinted(cards, by, run, f"not tried: box {failed.box} did not print"))
+                continue
             title = f"{cards[0].kind.value} box {cards[0].box}"
             try:
                 job = printer.submit(self._render([cards], size, progress, done), title=title)
@@ -291,25 +323,36 @@ class StockDesk:
             except Exception as exc:  # the printer refused the job, or a card could not be drawn
                 message, completed = _failure(exc), False
             done += len(cards)
-            results.append(self._printed(cards, by, message) if completed else self._unprinted(cards, by, message))
+            results.append(self._printed(cards, by, message) if completed else self._unprinted(cards, by, run, message))
         return results
 
     def _printed(self, cards: list[Card], by: str, message: str) -> BoxPrint:
         """The box came out of the printer: its cards are in their box, but for any voided since the reservation
-        (the holder served at a desk meanwhile), which must be destroyed."""
+        (the holder served at a desk meanwhile), which exists now and must be destroyed: logged and counted."""
         destroy = []
         with self._store.transaction():
             now = self._clock.now()
             for card in cards:
+                detail = {"box": str(card.box), "slot": str(card.slot)}
                 if self._store.cards.printed(card.serial, now):
-                    self._log(Action.CARD_PRINTED, card, by, {"box": str(card.box), "slot": str(card.slot)}, at=now)
-                else:
+                    self._log(Action.CARD_PRINTED, card, by, detail, at=now)
+                    continue
+                voided = self._store.cards.get(card.serial)
+                earlier = voided.void_reason if voided else ""
+                reason = (
+                    PRINTED_AFTER_SERVED
+                    if earlier == SERVED_AT_THE_DESK
+                    else f"voided while its box printed ({earlier}): destroy it"
+                )
+                if self._store.cards.printed_after_void(card.serial, now, reason):
+                    self._log(Action.CARD_PRINTED, card, by, detail | {"destroy": "yes"}, at=now)
                     destroy.append(card.serial)
         serials = tuple(c.serial for c in cards)
         return BoxPrint(cards[0].kind, cards[0].box, serials, True, message, tuple(destroy))
 
-    def _unprinted(self, cards: list[Card], by: str, message: str) -> BoxPrint:
+    def _unprinted(self, cards: list[Card], by: str, run: str, message: str) -> BoxPrint:
         with self._store.transaction():
+            self._store.cards.release([c.serial for c in cards], run)
             for card in cards:
                 self._log(Action.CARD_PRINT_FAILED, card, by, {"message": message[:300]}, changed=False)
         return BoxPrint(cards[0].kind, cards[0].box, tuple(c.serial for c in cards), False, message)

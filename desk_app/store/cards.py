@@ -80,9 +80,56 @@ class Cards:
             [(c.serial, c.reference, c.kind.value, c.box, c.slot, to_utc_text(c.reserved_at), by) for c in cards],
         )
 
+    def claim(self, kind: AccreditationKind, run: str, now: datetime, until: datetime) -> list[Card]:
+        """Claim every unprinted card of ``kind`` nobody is printing (no claim, or one run out) for the pre-print
+        ``run``, until ``until``; the cards claimed, by box and slot. Two runs never claim the same card."""
+        with self._db.write():
+            self._db.execute(
+                "UPDATE cards SET print_claim = ?, claimed_until = ? WHERE kind = ? AND state = 'reserved'"
+                " AND (claimed_until IS NULL OR claimed_until < ?)",
+                (run, to_utc_text(until), kind.value, to_utc_text(now)),
+            )
+            rows = self._db.all(
+                f"SELECT {_COLUMNS} FROM cards WHERE print_claim = ? AND state = 'reserved' ORDER BY box, slot", (run,)
+            )
+        return [_from_row(r) for r in rows]
+
+    def claimed_elsewhere(self, kind: AccreditationKind, run: str, now: datetime) -> list[tuple[str, datetime]]:
+        """Unprinted cards of ``kind`` another pre-print is printing now: (serial, claimed until)."""
+        rows = self._db.all(
+            "SELECT serial, claimed_until FROM cards WHERE kind = ? AND state = 'reserved' AND print_claim != ?"
+            " AND claimed_until >= ? ORDER BY serial",
+            (kind.value, run, to_utc_text(now)),
+        )
+        return [(str(r[0]), from_utc_text(r[1])) for r in rows]
+
+    def release(self, serials: Iterable[str], run: str) -> None:
+        """The run gave up on these cards (their box was not printed): the next pre-print may print them."""
+        with self._db.write():
+            for serial in serials:
+                self._db.execute(
+                    "UPDATE cards SET print_claim = '', claimed_until = NULL WHERE serial = ? AND print_claim = ?",
+                    (serial, run),
+                )
+
     def printed(self, serial: str, at: datetime) -> bool:
         """The card's print job completed: it is in its box. False when it was not RESERVED."""
-        return self._set(serial, "state = 'preprinted', printed_at = ?", (to_utc_text(at),), "state = 'reserved'")
+        return self._set(
+            serial,
+            "state = 'preprinted', printed_at = ?, print_claim = '', claimed_until = NULL",
+            (to_utc_text(at),),
+            "state = 'reserved'",
+        )
+
+    def printed_after_void(self, serial: str, at: datetime, reason: str) -> bool:
+        """A card voided while its box was printing came out of the printer anyway: it exists, and must be
+        destroyed. False when it is not such a card."""
+        return self._set(
+            serial,
+            "printed_at = ?, void_reason = ?, print_claim = '', claimed_until = NULL",
+            (to_utc_text(at), reason),
+            "state = 'voided' AND printed_at IS NULL",
+        )
 
     def hand_over(self, serial: str, at: datetime) -> bool:
         """The card left its box for its holder. False when it is not in its box (handed over already, voided)."""

@@ -146,7 +146,8 @@ _V4: list[Statement] = [
 ]
 
 # Cards printed the night before: each holds a reserved serial (in the badges' series) and a place in the boxes.
-# A card becomes its holder's badge (a badges row of the same serial) when it is scanned at the hand-over.
+# A card becomes its holder's badge (a badges row of the same serial) when it is scanned at the hand-over. A
+# pre-print claims the unprinted cards it prints (print_claim, until claimed_until), so two runs never print one.
 _V5: list[Statement] = [
     """CREATE TABLE cards (
         serial TEXT PRIMARY KEY,
@@ -161,6 +162,8 @@ _V5: list[Statement] = [
         handed_over_at TEXT,
         voided_at TEXT,
         void_reason TEXT NOT NULL DEFAULT '',
+        print_claim TEXT NOT NULL DEFAULT '',
+        claimed_until TEXT,
         UNIQUE (kind, box, slot)
     )""",
     # One card to come per person, enforced by the database itself, as one active badge is.

@@ -22,8 +22,8 @@ from desk_app.core.model import (
     Status,
 )
 from desk_app.errors import StaffError, StoreError
-from desk_app.service import CheckinResult, DeskService, PdfFolderPrinter, PrintJob, Station
-from desk_app.service.stock import DESTROYED_UNCLAIMED, SERVED_AT_THE_DESK
+from desk_app.service import CheckinResult, DeskService, PdfFolderPrinter, PreprintReport, PrintJob, Station
+from desk_app.service.stock import DESTROYED_UNCLAIMED, PRINTED_AFTER_SERVED, SERVED_AT_THE_DESK
 from desk_app.store import open_store
 from tests.conftest import FIRST_MORNING, SUPERVISOR_PIN, FixedClock, make_application, store_of
 
@@ -314,5 +314,77 @@ def test_a_card_printed_after_its_holder_was_served_is_to_be_destroyed(
         report = night_before.preprint(MINISTERIAL, "sam", SUPERVISOR_PIN, printer, box_size=10)
     (box,) = report.boxes
     assert box.printed and box.destroy == ("M-000007",)  # Zielinski, the last of the box
-    assert night_before.card("M-000007").void_reason == SERVED_AT_THE_DESK  # type: ignore[union-attr]
-    assert night_before.stock().total().in_box == 6 and night_before.audit() == []
+    destroyed = night_before.card("M-000007")
+    assert destroyed is not None and destroyed.state is CardState.VOIDED and destroyed.printed_at is not None
+    assert destroyed.void_reason == PRINTED_AFTER_SERVED
+    printed = [
+        e for e in store_of(night_before).log.for_reference("DM24-000001") if e.record.action is Action.CARD_PRINTED
+    ]
+    assert len(printed) == 1 and printed[0].record.detail["destroy"] == "yes"
+    total = night_before.stock().total()
+    assert (total.printed, total.in_box, total.voided) == (7, 6, 1) and total.void_reasons == {PRINTED_AFTER_SERVED: 1}
+    assert night_before.audit() == []
+
+
+class PreprintedWhilePrinting(PdfFolderPrinter):
+    """A real PDF folder printer, while a second supervisor starts a pre-print of the same kind (or re-runs it,
+    thinking the printer stuck) before this job is done."""
+
+    def __init__(self, folder: Path, other_desk: DeskService, out: Path) -> None:
+        super().__init__(folder)
+        self.other_desk, self.out = other_desk, out
+        self.second: PreprintReport | None = None
+
+    def submit(self, pdf: bytes, title: str) -> PrintJob:
+        self.second = self.other_desk.preprint(MINISTERIAL, "sam", SUPERVISOR_PIN, self.out, box_size=3)
+        return super().submit(pdf, title)
+
+
+def test_two_preprints_at_once_never_print_one_card_twice(
+    night_before: DeskService, tmp_path: Path, store_url: str
+) -> None:
+    with DeskService(open_store(store_url), night_before.event, night_before.clock) as other_desk:
+        printer = PreprintedWhilePrinting(tmp_path / "cards", other_desk, tmp_path / "second.pdf")
+        first = night_before.preprint(MINISTERIAL, "sam", SUPERVISOR_PIN, printer, box_size=10)
+    assert first.printed == [f"M-{n:06d}" for n in range(1, 8)]
+    second = printer.second
+    assert second is not None and second.reserved == () and second.boxes == ()
+    assert [serial for serial, _ in second.elsewhere] == first.printed
+    assert not (tmp_path / "second.pdf").exists()
+    printed = [e for e in store_of(night_before).log.between(FIRST_MORNING - timedelta(days=1), FIRST_MORNING)]
+    assert sum(e.record.action is Action.CARD_PRINTED for e in printed) == 7
+
+
+def test_a_card_of_the_kind_the_accreditation_no_longer_has_is_withheld(
+    night_before: DeskService, tmp_path: Path
+) -> None:
+    cards = {c.reference: c for c in preprint(night_before, tmp_path / "cards.pdf")}
+    annual = make_application(
+        reference="DM24-000001", family_name="Zielinski", given_names="Anna", kind=AccreditationKind.ANNUAL,
+        annual_number="NATO-A24-0001",
+    )  # fmt: skip
+    store_of(night_before).applications.upsert_many([annual], "x")
+    desk, card = morning(night_before), cards["DM24-000001"]
+    visitors = Station("visitors", "V1", "paul")
+    scanned = desk.check_in(visitors, "DM24-000001", DOC, PRESS, card=card.serial)
+    assert scanned.verdict.reasons == (Reason.WRONG_CARD,) and scanned.badge is None
+    served = desk.check_in(visitors, "DM24-000001", DOC, PRESS)
+    assert served.badge is not None and served.badge.kind is AccreditationKind.ANNUAL and not served.awaiting_card
+    assert served.card_flagged and served.card is not None and served.card.serial == card.serial
+    (flag,) = desk.stock().flagged
+    assert flag.card.serial == card.serial and "the accreditation is annual now" in flag.why
+    assert desk.audit() == []
+
+
+def test_an_override_refused_at_the_hand_over_is_logged_with_its_supervisor(
+    night_before: DeskService, tmp_path: Path
+) -> None:
+    cards = {c.reference: c for c in preprint(night_before, tmp_path / "cards.pdf")}
+    desk = morning(night_before)
+    old_passport = PresentedDocument("X0000000")
+    refused = desk.override(
+        G1, "sam", SUPERVISOR_PIN, "old passport", "DM24-000001", old_passport, PRESS, card=cards["DM24-000006"].serial
+    )
+    assert refused.verdict.reasons == (Reason.WRONG_CARD,) and refused.badge is None
+    assert refused.log_entry.record.action is Action.CHECKIN and refused.log_entry.record.detail["supervisor"] == "sam"
+    assert desk.active_badge("DM24-000001") is None and desk.audit() == []
