@@ -7,13 +7,14 @@ dialog and the supervisor tries again; wrong PINs in a row lock the login for a 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QPoint, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desk_app.ui.i18n import Retranslates
 
 MIN_WIDTH = 1000
+MARGIN = 8  # between the dialog and the panels it stands above
 
 
 class OverrideDialog(Retranslates, QDialog):
@@ -84,6 +85,15 @@ class OverrideDialog(Retranslates, QDialog):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.resized.emit()
+
+    def place_above(self, panels: QWidget) -> None:
+        """Just above the applicant and the ID check (``panels``), over the look-up line and the banner (the dialog
+        repeats the reasons): the supervisor compares the documents with the application while typing their PIN."""
+        corner = panels.mapToGlobal(QPoint(0, 0))
+        self.resize(max(self.minimumSizeHint().width(), panels.width()), self.minimumSizeHint().height())
+        frame = self.frameGeometry()
+        top = max(panels.window().screen().availableGeometry().top(), corner.y() - frame.height() - MARGIN)
+        self.move(corner.x(), top)
 
     @property
     def busy(self) -> bool:

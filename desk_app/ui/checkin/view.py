@@ -15,11 +15,8 @@ A check-in, step by step (``Stage``):
 4. The verdict: ISSUE goes on to print (PRINTING, then SERVED when the job completed); NEEDS_SUPERVISOR offers the
    supervisor override (login, PIN, reason), which prints too; REFUSE says why. Changing the evidence after a
    verdict goes back to CHECKING, so a typo is fixed and Enter pressed again (each try is logged).
-   When the person's card was printed the night before (``CheckinResult.awaiting_card``), nothing is printed: the
-   banner says which box and slot to take it from (AWAITING_CARD), and the card's own barcode, scanned or typed,
-   hands it over (the same check-in or override again with the card's serial). A wrong card is refused (logged) and
-   the right one can still be scanned; a supervisor's authorisation is kept for that hand-over only, and dropped with
-   it (Escape, the next person, the desk locked). A card scanned out of turn only says whose it is.
+   When the person's card was printed the night before, nothing is printed: AWAITING_CARD until the card's own
+   barcode hands it over (``handover``).
 5. A print that fails leaves the person NOT served (the badge is recorded as failed): the banner says so in red
    and Enter (or Retry printing) tries again with the same evidence.
 
@@ -34,21 +31,21 @@ import enum
 import functools
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
-from desk_app.core.model import Card, CardState, Outcome, Reason, Verdict
+from desk_app.core.model import Card, CardState, Outcome, Verdict
 from desk_app.core.rules import CardStep, card_withheld
 from desk_app.service import AbandonedBy, PrintResult
 from desk_app.ui.checkin import banner_words
 from desk_app.ui.checkin.action_bar import PrintState
 from desk_app.ui.checkin.cards import CardLookup, card_serial, whereabouts_text
 from desk_app.ui.checkin.controller import CheckinController, Decision, Lookup, PrintStage
+from desk_app.ui.checkin.handover import CardAnswer, CardHandOver, CardScan
 from desk_app.ui.checkin.override_dialog import OverrideDialog
 from desk_app.ui.checkin.scan_router import ScanRouter
 from desk_app.ui.checkin.screen import CheckinScreen
@@ -84,17 +81,6 @@ class Stage(enum.Enum):
     AWAITING_CARD = "awaiting_card"  # every check passed; the person's pre-printed card is to be taken and scanned
 
 
-@dataclass(frozen=True)
-class HandOver:
-    """A person waiting for their card printed in advance: the card, and the check-in or override to send again
-    with the serial scanned from it. An override's request holds the supervisor's PIN: it lives as long as this."""
-
-    card: Card
-    request: functools.partial[None]
-    by_supervisor: bool
-
-
-DIALOG_MARGIN = 8
 FACE_LOOK_MS = 800  # the least time between the cursor reaching the face question and an Enter that answers it
 
 
@@ -149,9 +135,7 @@ class CheckinView(CheckinScreen):
         self._lookup: Lookup | None = None
         self._decision: Decision | None = None
         self._last_request: Callable[[], None] | None = None
-        self._hand_over: HandOver | None = None
-        self._scanned_card = ""  # the serial last scanned for the hand-over
-        self._card_ticket = 0
+        self.cards = CardHandOver()
         self._serial = ""
         self._sounds_loading = False
         self._entered_name = ""  # a name Enter was pressed on before its search answered
@@ -214,7 +198,7 @@ class CheckinView(CheckinScreen):
     def on_desk_locked(self) -> None:
         """The desk was locked: a supervisor's authorisation kept for a card's hand-over goes (the person starts
         again when the desk is unlocked)."""
-        if self._hand_over is not None and self._hand_over.by_supervisor:
+        if self.cards.by_supervisor:
             self.reset()
             self._status(
                 self.tr("The desk was locked: the supervisor's acceptance was dropped. Scan the printout again.")
@@ -287,46 +271,44 @@ class CheckinView(CheckinScreen):
         """A card's barcode, scanned or typed: handed over to the person waiting for it; otherwise only whose it is
         and where it belongs is said (nothing is handed over, the person on screen stays)."""
         self.scan_bar.clear()
-        pending = self._hand_over
-        if pending is not None and self.stage is Stage.DECIDING:
+        what = self.cards.scan(
+            serial, awaiting=self.stage is Stage.AWAITING_CARD, checking=self.stage is Stage.DECIDING
+        )
+        if what is CardScan.WAIT:
             self._status(self.tr("Wait: the card scanned before is being checked."), problem=True)
-            return
-        if pending is None or self.stage is not Stage.AWAITING_CARD:
-            self._card_ticket += 1
-            self.controller.identify_card(self._card_ticket, serial)
-            return
-        self._scanned_card = serial
-        self._status("")
-        self._send(functools.partial(pending.request, card=serial))
+        elif what is CardScan.IDENTIFY:
+            self.controller.identify_card(self.cards.identify_ticket, serial)
+        else:
+            self._status("")
+            self._send(self.cards.request_with(serial))
 
     def _await_card(self, card: Card) -> None:
         """Every check passed: the person's card waits in its box. No success yet, nothing handed over."""
-        assert self._last_request is not None
         request = self._last_request
         assert isinstance(request, functools.partial)
-        self._hand_over = HandOver(card, request, request.func == self.controller.override)
-        self._set_stage(Stage.AWAITING_CARD)
-        self.show_banner(lambda: banner_words.take_card(card))
-        self._remind_card()
-        self.sounds.play(Cue.SCANNED)
-        self.verdict_shown.emit(banner_words.AWAIT_CARD)
-        self.scan_bar.field.setFocus()
+        self.cards.await_card(card, request, by_supervisor=request.func == self.controller.override)
+        self._show_card_awaited(lambda: banner_words.take_card(card), Cue.SCANNED, banner_words.AWAIT_CARD)
 
-    def _wrong_card(self, decision: Decision) -> None:
+    def _wrong_card(self, card: Card | None) -> None:
         """Refused and logged; the person still waits for their own card, which can be scanned now."""
-        scanned, card = self._scanned_card, decision.result.card
+        scanned = self.cards.scanned
+        self._show_card_awaited(lambda: banner_words.wrong_card(scanned, card), Cue.REFUSE, Outcome.REFUSE.value)
+
+    def _show_card_awaited(self, content: Callable[[], BannerContent], cue: Cue, shown: str) -> None:
+        """The person waits for their card: the banner, the card and its place on the status line, the cursor where
+        the card's serial is scanned or typed."""
         self._set_stage(Stage.AWAITING_CARD)
-        self.show_banner(lambda: banner_words.wrong_card(scanned, card))
+        self.show_banner(content)
         self._remind_card()
-        self.sounds.play(Cue.REFUSE)
-        self.verdict_shown.emit(Outcome.REFUSE.value)
+        self.sounds.play(cue)
+        self.verdict_shown.emit(shown)
         self.scan_bar.field.setFocus()
 
     def _card_handed_over(self, decision: Decision) -> None:
         card = decision.result.card
         badge = decision.result.badge
         assert card is not None and badge is not None
-        self._hand_over = None
+        self.cards.drop()
         self._serial = badge.serial
         self._show_verdict(decision.result.verdict, decision.prior_staff, decision.prior_supervisor)
         self._set_stage(Stage.SERVED)
@@ -336,21 +318,12 @@ class CheckinView(CheckinScreen):
         self.scan_bar.field.setFocus()
 
     def _remind_card(self) -> None:
-        """On the status line, which is always there: the panels under the banner keep their room."""
-        pending = self._hand_over
-        if pending is not None:
-            card = pending.card
-            self._status(
-                fill(
-                    self.tr("Waiting for card %1 (box %2, slot %3): scan it to hand it over."),
-                    card.serial,
-                    str(card.box),
-                    str(card.slot),
-                )
-            )
+        reminder = self.cards.reminder()
+        if reminder is not None:
+            self._status(reminder)
 
     def _on_card_identified(self, ticket: int, found: CardLookup) -> None:
-        if ticket == self._card_ticket:
+        if ticket == self.cards.identify_ticket:
             problem = found.card is None or not found.card.waiting or card_withheld(found.card, found.holder)
             self._status(whereabouts_text(found, self.event_config), problem=problem or found.badge is not None)
 
@@ -518,13 +491,15 @@ class CheckinView(CheckinScreen):
         self._prompt("")
         if self.override_dialog is not None and self.override_dialog.busy:
             self.override_dialog.accepted_by_desk()
-        if result.awaiting_card and result.card is not None:
+        answer = self.cards.answer(result)
+        if answer is CardAnswer.AWAIT_CARD:
+            assert result.card is not None
             self._await_card(result.card)
             return
-        if self._hand_over is not None and Reason.WRONG_CARD in result.verdict.reasons:
-            self._wrong_card(decision)
+        if answer is CardAnswer.WRONG_CARD:
+            self._wrong_card(result.card)
             return
-        if result.step is CardStep.HAND_OVER:
+        if answer is CardAnswer.HANDED_OVER:
             self._card_handed_over(decision)
             return
         verdict = result.verdict
@@ -599,21 +574,12 @@ class CheckinView(CheckinScreen):
         self.override_dialog = OverrideDialog("\n".join(summary[:-1]), login, self, prints=not card_waits)
         self.override_dialog.submitted.connect(self._on_override_dialog_submitted)
         self.override_dialog.open()
-        self._place_clear_of_id_check(self.override_dialog)
+        self.override_dialog.place_above(self.stack)
         self.override_dialog.resized.connect(self._on_override_dialog_resized)
 
     def _on_override_dialog_resized(self) -> None:
         if self.override_dialog is not None:
-            self._place_clear_of_id_check(self.override_dialog)
-
-    def _place_clear_of_id_check(self, dialog: QDialog) -> None:
-        """Just above the applicant and the ID check, over the look-up line and the banner (the dialog repeats the
-        reasons): the supervisor compares the documents with the application while typing their PIN."""
-        panels = self.stack.mapToGlobal(QPoint(0, 0))
-        dialog.resize(max(dialog.minimumSizeHint().width(), self.stack.width()), dialog.minimumSizeHint().height())
-        frame = dialog.frameGeometry()
-        top = max(self.window().screen().availableGeometry().top(), panels.y() - frame.height() - DIALOG_MARGIN)
-        dialog.move(panels.x(), top)
+            self.override_dialog.place_above(self.stack)
 
     def _on_override_dialog_submitted(self, supervisor: str, pin: str, reason: str) -> None:
         check = self.id_check
@@ -673,7 +639,7 @@ class CheckinView(CheckinScreen):
             self._status(fill(self.tr("The unfinished check-in was not logged: %1"), message), problem=True)
             return
         if what == "identify_card":
-            if ticket == self._card_ticket:
+            if ticket == self.cards.identify_ticket:
                 self._status(message, problem=True)
             return
         if ticket != self._ticket or what in ("search", "decode"):  # the router reports those
@@ -700,7 +666,7 @@ class CheckinView(CheckinScreen):
         self._entered_name = ""
         self._lookup = self._decision = None
         self._last_request = None
-        self._hand_over = None
+        self.cards.drop()
         self._serial = ""
         self._prompt("")
         self.action_bar.show_print(PrintState.IDLE, "")
@@ -710,7 +676,7 @@ class CheckinView(CheckinScreen):
         decides = self._id_check_decides()
         verdict = self._decision.result.verdict.outcome if self._decision is not None else None
         self.id_check.setEnabled(
-            (stage in (Stage.READY, Stage.LOOKING_UP, Stage.CHECKING, Stage.DECIDING) and self._hand_over is None)
+            (stage in (Stage.READY, Stage.LOOKING_UP, Stage.CHECKING, Stage.DECIDING) and not self.cards.waiting)
             or (stage is Stage.VERDICT and decides)
         )
         self.action_bar.set_available(
