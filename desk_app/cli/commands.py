@@ -22,9 +22,9 @@ from desk_app.cli.output import (
 )
 from desk_app.cli.printing import PRINT_FAILED_EXIT, print_after
 from desk_app.config import DEFAULT_EVENT_FILE
-from desk_app.core.model import Outcome, PresentedDocument, PresentedPress, Role, StaffMember
+from desk_app.core.model import CardState, Outcome, PresentedDocument, PresentedPress, Role, StaffMember
 from desk_app.core.mrz import parse_mrz, result_json, to_presented
-from desk_app.errors import ConfigError, DeskError, ImportRejected, StaffError
+from desk_app.errors import ConfigError, DeskError, ImportRejected, InputError, StaffError
 from desk_app.scan.decode import scan_file
 from desk_app.service import (
     EARLIEST_YEAR,
@@ -83,6 +83,8 @@ def read_pin(args: argparse.Namespace, prompt: str, confirm: bool = False) -> st
 
 
 def _evidence(args: argparse.Namespace, today: date) -> tuple[PresentedDocument | None, PresentedPress | None]:
+    if args.card is not None and not args.card.strip():
+        raise InputError("--card is the serial read from the card (e.g. M-000123), not empty")
     if args.mrz and args.document_number:
         raise ConfigError("give the MRZ or the document number, not both")
     document = PresentedDocument(args.document_number) if args.document_number else None
@@ -220,24 +222,35 @@ def void(args: argparse.Namespace) -> int:
     with desk(args) as opened:
         opened.require_sound()
         station = Station(args.entrance, args.desk, args.staff)
-        card = opened.card(args.serial)
+        serial = args.serial.strip().upper()
+        card = opened.card(serial)
+        if card is not None and card.state is CardState.VOIDED:
+            raise InputError(f"card {serial} is void already ({shown(card.void_reason)})")
         if card is not None and card.waiting:
-            card = opened.void_card(station, args.supervisor, pin, args.serial, args.reason)
-            print(f"card {card.serial} of {card.reference} (box {card.box}, slot {card.slot}) voided; take it out of "
-                  "its box: the holder is served with a badge printed at the desk")  # fmt: skip
+            card = opened.void_card(station, args.supervisor, pin, serial, args.reason)
+            print(f"card {card.serial} of {card.reference} (box {card.box}, slot {card.slot}) voided: take it out of "
+                  "its box; if the holder may still be served, print their badge at the desk")  # fmt: skip
             return 0
-        badge = opened.void_badge(station, args.supervisor, pin, args.serial, args.reason)
+        if opened.badge(serial) is None:
+            raise InputError(f"no badge or card has the serial {shown(serial)}")
+        badge = opened.void_badge(station, args.supervisor, pin, serial, args.reason)
         print(f"badge {badge.serial} of {badge.reference} voided; a new badge may now be issued")
     return 0
 
 
-def export(args: argparse.Namespace) -> int:
+def parse_day(text: str) -> date:
+    """A ``--day`` argument: a date written YYYY-MM-DD within the years a log can hold."""
     try:
-        day = date.fromisoformat(args.day)
+        day = date.fromisoformat(text)
     except ValueError as exc:
-        raise ConfigError(f"--day {args.day!r} is not a date written YYYY-MM-DD") from exc
+        raise ConfigError(f"--day {text!r} is not a date written YYYY-MM-DD") from exc
     if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
-        raise ConfigError(f"--day {args.day}: the log holds days between {EARLIEST_YEAR} and {LATEST_YEAR}")
+        raise ConfigError(f"--day {text}: the log holds days between {EARLIEST_YEAR} and {LATEST_YEAR}")
+    return day
+
+
+def export(args: argparse.Namespace) -> int:
+    day = parse_day(args.day)
     with desk(args) as opened, writing(f"exporting {day}", args.out) as bar:
         totals = opened.export_day(day, args.format, Path(args.out), bar)
         print(f"{shown(args.out)}: {totals.entries} log entries of {day} ({opened.event.time_zone.key})")
@@ -258,7 +271,7 @@ def log_verify(args: argparse.Namespace) -> int:
     for difference in differences:
         print(f"STATE NOT LOGGED: {difference}", file=sys.stderr)
     if report.intact and not differences:
-        print("staff, keys, event and badges are what the log says")
+        print("staff, keys, event, badges and cards are what the log says")
     for check in checks:
         if check.holds and check.signed is not None:
             point = check.signed.checkpoint

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from typing import Any, TextIO
 
 from desk_app.core.event import EventConfig
-from desk_app.core.model import Application, Badge, Card, Outcome, Reason
+from desk_app.core.model import Application, Badge, BadgeState, Card, Outcome, Reason
 from desk_app.core.text import hidden_characters, printable
 from desk_app.messages import (
     OUTCOME_TEXT,
@@ -34,6 +34,8 @@ _MARK = {
 def verdict_lines(result: CheckinResult, event: EventConfig) -> list[str]:
     verdict = result.verdict
     head = f"{_MARK[verdict.outcome]} {OUTCOME_TEXT[verdict.outcome]}: {result.reference}"
+    if result.awaiting_card:  # nothing is handed over yet: not the green mark of a badge issued
+        head = f"[>>] TAKE THE CARD, SCAN IT: {result.reference}"
     if result.application:
         head += f" {result.application.display_name} ({result.application.kind.value})"
     lines = [head]
@@ -68,6 +70,7 @@ def verdict_json(result: CheckinResult) -> dict[str, Any]:
         "reference": result.reference,
         "code": result.code.value,
         "badge": result.badge.serial if result.badge else None,
+        "handed_over": result.badge is not None and result.badge.state is BadgeState.ISSUED,
         "redirect_to": verdict.redirect_to,
         "already_issued": _badge_json(verdict.prior_badge) if verdict.prior_badge else None,
         "forged_printout_seen": verdict.prior_forgery.seq if verdict.prior_forgery else None,

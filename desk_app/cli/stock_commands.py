@@ -4,23 +4,26 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
-from desk_app.cli.commands import desk, read_pin, writing
+from desk_app.cli.commands import desk, parse_day, read_pin, writing
 from desk_app.cli.output import ProgressBar, shown
 from desk_app.cli.printing import PRINT_FAILED_EXIT
 from desk_app.core.model import AccreditationKind
-from desk_app.errors import ConfigError, DeskError
+from desk_app.errors import ConfigError
 from desk_app.service import (
     DeskService,
     PdfFolderPrinter,
+    PreprintReport,
     Printer,
     StockReport,
     choose_printer,
+    list_queues,
     load_station,
     read_references,
 )
+
+MAX_SKIPPED_SHOWN = 20
 
 
 def preprint(args: argparse.Namespace) -> int:
@@ -37,36 +40,55 @@ def preprint(args: argparse.Namespace) -> int:
             )
         finally:
             bar.close()
-    for skipped in report.skipped:
+        _say_preprinted(report, opened)
+    return PRINT_FAILED_EXIT if report.unprinted else 0
+
+
+def _say_preprinted(report: PreprintReport, opened: DeskService) -> None:
+    for skipped in report.skipped[:MAX_SKIPPED_SHOWN]:
         print(f"skipped {shown(skipped.reference)}: {skipped.why}", file=sys.stderr)
+    if len(report.skipped) > MAX_SKIPPED_SHOWN:
+        print(f"and {len(report.skipped) - MAX_SKIPPED_SHOWN} more references skipped", file=sys.stderr)
     for card in report.voided:
         print(f"card {card.serial} of {card.reference} voided ({card.void_reason})", file=sys.stderr)
-    first, last = (report.reserved[0], report.reserved[-1]) if report.reserved else (None, None)
-    boxes = f" in boxes {first.box}-{last.box}" if first and last and first.box != last.box else ""
-    boxes = boxes or (f" in box {first.box}" if first else "")
-    print(f"{len(report.reserved)} {kind.value} cards reserved{boxes}")
+    reserved = report.reserved
+    where = ""
+    if reserved:
+        first, last = reserved[0].box, reserved[-1].box
+        where = f" in box {first}" if first == last else f" in boxes {first}-{last}"
+    print(f"{_cards(len(reserved))} reserved{where} ({report.kind.value})")
     for box in report.boxes:
         serials = f"{box.serials[0]}..{box.serials[-1]}"
         if box.printed:
-            print(f"box {box.box}: {len(box.serials)} cards printed ({serials}): {shown(box.message)}")
+            print(f"box {box.box}: {_cards(len(box.serials))} printed ({serials}): {shown(box.message)}")
             for serial in box.destroy:
-                print(
-                    f"box {box.box}: DESTROY card {serial}: its holder was served at a desk meanwhile", file=sys.stderr
-                )
+                print(f"box {box.box}: DESTROY card {serial}: voided while its box printed", file=sys.stderr)
         else:
             print(
-                f"box {box.box}: NOT PRINTED, {len(box.serials)} cards stay reserved ({', '.join(box.serials)}): "
+                f"box {box.box}: NOT PRINTED, {_cards(len(box.serials))} stay reserved ({serials}): "
                 f"{shown(box.message)}; run preprint again to print them",
                 file=sys.stderr,
             )
-    if not report.boxes:
-        print("nothing to print: every approved applicant has a card or a badge")
-    return PRINT_FAILED_EXIT if report.unprinted else 0
+    if report.elsewhere:
+        until = max(moment for _, moment in report.elsewhere)
+        print(
+            f"{_cards(len(report.elsewhere))} ({report.elsewhere[0][0]}..{report.elsewhere[-1][0]}) are being printed "
+            f"by another pre-print (until {opened.event.local(until):%H:%M} at the latest): not printed by this one",
+            file=sys.stderr,
+        )
+    if not report.boxes and not report.elsewhere:
+        owed = "everyone listed" if report.skipped or reserved else "every approved applicant"
+        print(f"nothing to print: {owed} has a card or a badge, or was skipped")
+
+
+def _cards(count: int) -> str:
+    return f"{count} card" if count == 1 else f"{count} cards"
 
 
 def stock(args: argparse.Namespace) -> int:
     """The stock per kind and box, on the terminal or as CSV/PDF; exit 1 when a box does not balance."""
-    day = _day(args.day) if args.day else None
+    _check_output(args)
+    day = parse_day(args.day) if args.day is not None else None
     with desk(args) as opened:
         report = opened.stock(day)
         _show(report, opened, args)
@@ -74,6 +96,7 @@ def stock(args: argparse.Namespace) -> int:
 
 
 def stock_close(args: argparse.Namespace) -> int:
+    _check_output(args)
     pin = read_pin(args, f"PIN for {args.supervisor}: ")
     with desk(args) as opened:
         opened.require_sound()
@@ -85,10 +108,14 @@ def stock_close(args: argparse.Namespace) -> int:
     return 0 if report.balances else 1
 
 
+def _check_output(args: argparse.Namespace) -> None:
+    """--format and --out go together; checked before anything is done (a close is not undone)."""
+    if bool(args.format) != bool(args.out):
+        raise ConfigError("--format and --out go together: --format csv|pdf --out FILE")
+
+
 def _show(report: StockReport, opened: DeskService, args: argparse.Namespace) -> None:
     if args.out:
-        if not args.format:
-            raise ConfigError("--out needs --format csv or pdf")
         with writing("writing the stock", args.out):
             opened.export_stock(report, args.format, Path(args.out))
         print(f"{shown(args.out)}: stock of cards printed in advance")
@@ -113,11 +140,6 @@ def _output(args: argparse.Namespace) -> Printer | Path:
         return Path(args.out)
     if args.pdf_dir:
         return PdfFolderPrinter(Path(args.pdf_dir))
+    if args.printer and args.printer not in {queue.name for queue in list_queues()}:
+        raise ConfigError(f"there is no print queue {shown(args.printer)} (desk-app printers lists them)")
     return choose_printer(load_station(), args.printer, "")
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise DeskError(f"--day {text!r} is not a date written YYYY-MM-DD") from exc

@@ -1,15 +1,16 @@
 """The order cards are boxed in: family name, then given names, as a counter in Brussels alphabetises them.
 
 The event's languages are English and French, so the order is the Latin alphabet's: accents and case do not count
-(Émile files with Emile), particles stay where they are written (van Dijk under V), Greek and Cyrillic names file
-under their passport spelling (ICAO 9303, ELOT 743: Παπαδοπούλου under P, Шевченко under S), which is also what the
-clerk reads in the MRZ. Names of other scripts file after Z, in code point order. Ties fall back to the names as
-written, then to the reference, so the order is total and the same on every run.
+(Émile files with Emile, Łukasiewicz with L, Ørsted with O), particles stay where they are written (van Dijk under
+V), Greek and Cyrillic names file under their passport spelling (ICAO 9303, ELOT 743: Παπαδοπούλου under P,
+Шевченко under S), which is also what the clerk reads in the MRZ. Names of other scripts file after Z, in code
+point order. Ties fall back to the names as written, then to the reference, so the order is total and the same on
+every run.
 """
 
 from __future__ import annotations
 
-from desk_app.core.text import fold, strip_accents
+from desk_app.core.text import fold
 from desk_app.core.transliteration import CYRILLIC_TABLES, greek_to_latin, is_cyrillic, is_greek, name_words
 
 CollationKey = tuple[str, str, str, str, str]
@@ -24,7 +25,7 @@ def latin_form(name: str) -> str:
         elif any(is_cyrillic(c) for c in word):
             segments = (segment for segment in CYRILLIC_TABLES[0].segments(word) if segment)
             word = "".join(segment[0] for segment in segments)
-        words.append(strip_accents(word).casefold())
+        words.append(fold(word))
     return " ".join(words)
 
 

@@ -129,7 +129,12 @@ def _reporting(entries: Iterable[LogEntry], progress: Progress | None) -> Iterat
 
 @contextmanager
 def atomic_output(out: Path) -> Iterator[Path]:
-    """A temporary path beside ``out`` that replaces ``out`` only when the block finishes without error."""
+    """A temporary path beside ``out`` that replaces ``out`` only when the block finishes without error.
+
+    Only a regular file is replaced: a device, a pipe or a folder at ``out`` is refused (writing as root, the
+    replacement turned /dev/null into a file)."""
+    if (out.exists() or out.is_symlink()) and not out.is_file():
+        raise ReportError(f"{out} is not a regular file: name a file to write")
     try:
         handle, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
     except OSError as exc:

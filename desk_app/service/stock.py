@@ -134,7 +134,7 @@ def _failure(exc: Exception) -> str:
 
 def box_text(card: Card) -> str:
     """The small type on a card printed in advance: where it stands (its issue time is not known yet)."""
-    return f"Box · Boîte {card.box} / {card.slot}"
+    return f"Box/Boîte {card.box} · Slot/Case {card.slot}"
 
 
 class StockDesk:
@@ -229,13 +229,18 @@ class StockDesk:
         if application is None:
             return "not in the list"
         if application.kind is not kind:
-            return f"a {application.kind.value} application"
+            return f"{'an annual' if application.kind is AccreditationKind.ANNUAL else 'a ministerial'} application"
         if application.status is not Status.APPROVED:
             return f"application {application.status.value}"
         if (badge := self._store.badges.active_for(reference)) is not None:
             return f"holds badge {badge.serial} already"
         cards = [c for c in self._store.cards.all(kind) if c.reference == reference]
-        return f"had card {cards[-1].serial} ({cards[-1].state.value})" if cards else "not owed a card"
+        if not cards:
+            return "not owed a card"
+        card = cards[-1]
+        if card.state is CardState.RESERVED:
+            return f"card {card.serial} was reserved by an earlier run; it prints with the unprinted boxes"
+        return f"had card {card.serial} ({card.state.value.replace('_', ' ')})"
 
     def _reserve(self, kind: AccreditationKind, chosen: list[Application], by: str, box_size: int) -> list[Card]:
         ordered = sorted(chosen, key=lambda a: collation_key(a.family_name, a.given_names, a.reference))
@@ -379,8 +384,12 @@ class StockDesk:
         login = self._access.authorise_supervisor(supervisor, pin, "close the stock of pre-printed cards").login
         self._refuse_when_closed()
         now = self._clock.now()
-        if self._event.local(now).date() < self._event.last_day:
-            raise StaffError(f"the stock is closed at the end of the event (its last day is {self._event.last_day})")
+        if now < self._event.issuing_closes:
+            closes = self._event.local(self._event.issuing_closes)
+            raise StaffError(
+                f"the stock is closed at the end of the event, once badges are no longer issued ({closes:%d %b %H:%M}):"
+                " its cards may still be claimed until then"
+            )
         with self._store.transaction():
             for card in self._store.cards.all():
                 if card.waiting:
@@ -415,7 +424,8 @@ class StockDesk:
 
     def _refuse_when_closed(self) -> None:
         if (closed := self.closure()) is not None:
-            raise StaffError(f"the stock of pre-printed cards was closed by {closed.by} at {to_utc_text(closed.at)}")
+            at = self._event.local(closed.at)
+            raise StaffError(f"the stock of pre-printed cards was closed by {closed.by} on {at:%d %b %Y at %H:%M}")
 
     def _log(
         self,

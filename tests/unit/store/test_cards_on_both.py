@@ -81,7 +81,7 @@ def test_preprint_boxes_by_family_name_and_never_reserves_twice(night_before: De
     assert len(pages) == 3 + 7  # a cover sheet per box, then its cards
     cover, first = pages[0], pages[1]
     assert "BOX" in cover and "ADLER, Eva" in cover and "ÉMOND, Luc" in cover and "M-000001 – M-000003" in cover
-    assert "Adler" in first and "Eva" in first and "Box · Boîte 1 / 1" in first
+    assert "Adler" in first and "Eva" in first and "Box/Boîte 1 · Slot/Case 1" in first
     store = store_of(night_before)
     assert all(c.state is CardState.PREPRINTED for c in store.cards.all())
 
@@ -216,7 +216,7 @@ def test_the_close_destroys_every_unclaimed_card_and_balances(night_before: Desk
     with pytest.raises(StaffError, match="end of the event"):
         desk.close_stock("sam", SUPERVISOR_PIN)
     assert isinstance(desk.clock, FixedClock)
-    desk.clock.moment = FIRST_MORNING + timedelta(days=1, hours=9)  # the evening of the last day
+    desk.clock.moment = FIRST_MORNING + timedelta(days=1, hours=12)  # the last day, after the counters closed
     closed = desk.close_stock("sam", SUPERVISOR_PIN)
     total = closed.total()
     assert (total.reserved, total.handed_over, total.voided, total.in_box, total.not_printed) == (7, 2, 5, 0, 0)
