@@ -69,6 +69,7 @@ class Flagged:
     card: Card
     name: str
     why: str
+    application: Application | None  # as it is now: no longer approved, or of another kind than the card
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ def stock_report(
             application = store.applications.get(card.reference)
             if card_withheld(card, application):
                 name = application.display_name if application else card.reference
-                flagged.append(Flagged(card, name, _withheld_because(card, application)))
+                flagged.append(Flagged(card, name, _withheld_because(card, application), application))
     return StockReport(day_end or now, count_boxes(cards, as_at, served), flagged, closed)
 
 

@@ -13,7 +13,7 @@ from desk_app.printing import (
     QueueInfo,
     list_queues,
 )
-from desk_app.reports.stock import StockReport
+from desk_app.reports.stock import BoxCount, Flagged, StockReport
 from desk_app.service.access import NotAtThisDesk, PinRefused
 from desk_app.service.badging import badge_data
 from desk_app.service.checkins import CheckinResult, ScanResult
@@ -45,9 +45,11 @@ __all__ = [
     "SCANNERS",
     "AbandonedBy",
     "BadgeIssuer",
+    "BoxCount",
     "CheckinResult",
     "DeskProfile",
     "DeskService",
+    "Flagged",
     "HourCount",
     "IgnoredAt",
     "ImportSummary",

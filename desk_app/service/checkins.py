@@ -213,7 +213,7 @@ class Checkins:
             assert waiting is not None
             if not self._store.cards.hand_over(waiting.serial, case.now):
                 raise StoreError(f"card {waiting.serial} is no longer in its box")
-            badge = self._store.badges.hand_over(waiting.serial, waiting.reference, waiting.kind, case.now, station)
+            badge = self._store.badges.hand_over(waiting, case.now, station.entrance, station.desk, station.staff)
             waiting = self._store.cards.get(waiting.serial)
             changed |= state_detail(card_state(self._store, badge.serial))
             printing = False

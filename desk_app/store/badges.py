@@ -4,23 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
 from desk_app.core.clock import from_utc_text, to_utc_text
-from desk_app.core.model import AccreditationKind, Badge, BadgeState
+from desk_app.core.model import AccreditationKind, Badge, BadgeState, Card
 from desk_app.errors import ConstraintViolation, StoreError
 from desk_app.store.db import Database
 
 _COLUMNS = "serial, reference, kind, issued_at, entrance, desk, staff, voided_at, state"
 SERIAL_PREFIX = {AccreditationKind.MINISTERIAL: "M", AccreditationKind.ANNUAL: "A"}
-
-
-class Station(Protocol):
-    """Where a badge is handed over (the service's Station)."""
-
-    entrance: str
-    desk: str
-    staff: str
 
 
 class AlreadyIssued(StoreError):
@@ -82,9 +74,9 @@ class Badges:
             self._insert(badge)
         return badge
 
-    def hand_over(self, serial: str, reference: str, kind: AccreditationKind, at: datetime, where: Station) -> Badge:
+    def hand_over(self, card: Card, at: datetime, entrance: str, desk: str, staff: str) -> Badge:
         """Record a card printed the night before as its holder's badge, under the card's own serial."""
-        badge = Badge(serial, reference, kind, at, where.entrance, where.desk, where.staff)
+        badge = Badge(card.serial, card.reference, card.kind, at, entrance, desk, staff)
         with self._db.write():
             self._insert(badge)
         return badge

@@ -2428,6 +2428,10 @@ Base de données&#xa0;: %2</translation>
         <translation>NON</translation>
     </message>
     <message>
+        <source>the accreditation is %1 now: do not hand over; a supervisor voids it</source>
+        <translation>l&apos;accréditation est désormais %1 : ne pas remettre la carte ; un superviseur l&apos;annule</translation>
+    </message>
+    <message>
         <source>not in the list</source>
         <translation>absent de la liste</translation>
     </message>

@@ -158,6 +158,24 @@ def test_a_flagged_card_is_listed_and_voided_with_a_reason_and_the_pin(
     assert [cell(page, 0, c) for c in (2, 5, 6, 9)] == ["1", "1", "0", "accreditation revoked: 1"]
 
 
+def test_a_card_of_a_kind_the_accreditation_no_longer_has_is_flagged_in_words(
+    qtbot: QtBot, world: World, translations: Translations, tmp_path: Path
+) -> None:
+    world.desk.preprint(AccreditationKind.MINISTERIAL, "sam", SUPERVISOR_PIN, tmp_path / "c.pdf")
+    dupont = world.store.applications.get(DUPONT)
+    assert dupont is not None
+    annual = replace(dupont, kind=AccreditationKind.ANNUAL, annual_number="NATO-A24-0002")
+    world.store.applications.upsert_many([annual], "2024-02-14T10:00:00Z")
+    window = open_window(qtbot, world, translations, tmp_path)
+    window.on_show_stock()
+    page = window.stock_page
+    expected = "the accreditation is {} now: do not hand over; a supervisor voids it"
+    annual_label = world.desk.event.badge_kinds[AccreditationKind.ANNUAL].label
+    assert cell(page, 0, 4, flagged=True) == expected.format(annual_label)
+    translations.switch("fr")
+    assert world.desk.event.badge_kinds[AccreditationKind.ANNUAL].label_fr in cell(page, 0, 4, flagged=True)
+
+
 def test_the_stock_is_exported_and_closed_at_the_end_of_the_event(
     qtbot: QtBot, world: World, translations: Translations, tmp_path: Path
 ) -> None:
@@ -172,7 +190,7 @@ def test_the_stock_is_exported_and_closed_at_the_end_of_the_event(
     assert rows[0][:3] == ["kind", "box", "reserved"] and rows[1][:3] == ["ministerial", "1", "1"]
     assert pdf_path.read_bytes().startswith(b"%PDF")
     page.dialog.close()  # type: ignore[union-attr]
-    world.clock.moment = datetime(2024, 2, 15, 19, 0, tzinfo=BRUSSELS)
+    world.clock.moment = datetime(2024, 2, 15, 21, 0, tzinfo=BRUSSELS)  # the counters closed at 20:00
     page.close_button.click()
     dialog = page.dialog
     assert isinstance(dialog, CloseStockDialog)
@@ -182,7 +200,7 @@ def test_the_stock_is_exported_and_closed_at_the_end_of_the_event(
     dialog.pin.pin_edit.setText(SUPERVISOR_PIN)
     with qtbot.waitSignal(dialog.closed, timeout=5000):
         dialog.close_stock_button.click()
-    assert page.closed_label.text().startswith("Closed by Sam Supervisor (sam) on 15 Feb 19:00")
+    assert page.closed_label.text().startswith("Closed by Sam Supervisor (sam) on 15 Feb 21:00")
     assert not page.preprint_button.isEnabled() and not page.close_button.isEnabled()
     card = world.desk.card("M-000002")
     assert card is not None and (card.state, card.void_reason) == (CardState.VOIDED, "destroyed unclaimed")

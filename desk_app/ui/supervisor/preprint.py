@@ -311,9 +311,19 @@ class PreprintDialog(Retranslates, QDialog):
         return "\n".join(lines)
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.start_button, self.close_button, self.kind_combo, self.box_spin, self.file_edit):
-            widget.setEnabled(not busy)
-        for widget in (self.browse_button, self.pdf_radio, self.printer_radio, self.login_edit, self.pin_edit):
+        widgets: tuple[QWidget, ...] = (
+            self.start_button,
+            self.close_button,
+            self.kind_combo,
+            self.box_spin,
+            self.file_edit,
+            self.browse_button,
+            self.pdf_radio,
+            self.printer_radio,
+            self.login_edit,
+            self.pin_edit,
+        )
+        for widget in widgets:
             widget.setEnabled(not busy)
 
     def _end_job(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core.event import EventConfig
 from desk_app.core.model import Status
 from desk_app.core.text import printable
 from desk_app.errors import DeskError
 from desk_app.messages import QT_TRANSLATE_NOOP
-from desk_app.service import DeskService, Progress, StockReport
+from desk_app.service import BoxCount, DeskService, Flagged, Progress, StockReport
 from desk_app.ui.checkin.texts import fill, format_moment, status_text, translate
 from desk_app.ui.i18n import Retranslates
 from desk_app.ui.notify import tell
@@ -77,7 +78,7 @@ class StockPage(Retranslates, QWidget):
         self.written: list[Path] = []
         self._job: DeskJob | None = None
         event = session.desk.event
-        self.box_model: ListTableModel = ListTableModel(
+        self.box_model: ListTableModel[BoxCount] = ListTableModel(
             CONTEXT,
             [
                 Column(QT_TRANSLATE_NOOP("StockPage", "Badge"), lambda r: kind_label(event, r.kind)),
@@ -93,14 +94,14 @@ class StockPage(Retranslates, QWidget):
             ],
             self,
         )
-        self.flag_model: ListTableModel = ListTableModel(
+        self.flag_model: ListTableModel[Flagged] = ListTableModel(
             CONTEXT,
             [
                 Column(QT_TRANSLATE_NOOP("StockPage", "Card"), lambda f: f.card.serial),
                 Column(QT_TRANSLATE_NOOP("StockPage", "Box"), lambda f: str(f.card.box), align_right=True),
                 Column(QT_TRANSLATE_NOOP("StockPage", "Slot"), lambda f: str(f.card.slot), align_right=True),
                 Column(QT_TRANSLATE_NOOP("StockPage", "Name"), lambda f: printable(f.name)),
-                Column(QT_TRANSLATE_NOOP("StockPage", "Why"), _flag_text),
+                Column(QT_TRANSLATE_NOOP("StockPage", "Why"), lambda f: _flag_text(f, event)),
             ],
             self,
         )
@@ -319,17 +320,20 @@ def _reasons_text(reasons: Counter[str]) -> str:
     )
 
 
-def _flag_text(flag: object) -> str:
-    """Why a card is flagged: its holder's application is no longer approved (its status, in words)."""
-    status, _, _ = flag.why.partition(":")  # type: ignore[attr-defined]
-    try:
-        shown = status_text(Status(status))
-    except ValueError:
-        shown = translate("StockPage", "not in the list")
+def _flag_text(flag: Flagged, event: EventConfig) -> str:
+    """Why a card is flagged: its holder's application is no longer approved (its status, in words), or is of
+    another kind than the card now."""
+    application = flag.application
+    if application is not None and application.status is Status.APPROVED:
+        return fill(
+            translate("StockPage", "the accreditation is %1 now: do not hand over; a supervisor voids it"),
+            kind_label(event, application.kind),
+        )
+    shown = status_text(application.status) if application else translate("StockPage", "not in the list")
     return fill(translate("StockPage", "application %1: do not hand over; a supervisor voids it"), shown)
 
 
-def _table(model: ListTableModel) -> QTableView:
+def _table(model: QAbstractTableModel) -> QTableView:
     table = QTableView()
     table.setModel(model)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
