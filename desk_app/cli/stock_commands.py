@@ -120,9 +120,8 @@ def _show(report: StockReport, opened: DeskService, args: argparse.Namespace) ->
             opened.export_stock(report, args.format, Path(args.out))
         print(f"{shown(args.out)}: stock of cards printed in advance")
         return
-    print(
-        f"{'kind':<12}{'box':>4}{'reserved':>10}{'printed':>9}{'handed':>8}{'voided':>8}{'in box':>8}{'unprinted':>10}"
-    )
+    headings = ("reserved", "printed", "handed", "voided", "in box", "unprinted")
+    print(f"{'kind':<12}{'box':>4}" + "".join(f"{heading:>10}" for heading in headings))
     for row in report.boxes:
         counts = (row.reserved, row.printed, row.handed_over, row.voided, row.in_box, row.not_printed)
         print(f"{row.kind.value:<12}{row.box:>4}" + "".join(f"{n:>10}" for n in counts))
