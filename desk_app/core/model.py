@@ -137,6 +137,7 @@ class Card:
     handed_over_at: datetime | None = None
     voided_at: datetime | None = None
     void_reason: str = ""
+    printed_details: str = ""  # what the card printed about its holder, as a digest (``rules.printed_details``)
 
     @property
     def waiting(self) -> bool:

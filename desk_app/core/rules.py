@@ -30,6 +30,7 @@ from desk_app.core.model import (
     Status,
     Verdict,
 )
+from desk_app.core.state import state_hash
 
 
 @dataclass(frozen=True)
@@ -280,15 +281,53 @@ class CardStep(enum.Enum):
     REFUSED = "refused"  # no hand-over: the verdict was not ISSUE, or the card scanned is not the person's
 
 
-def card_withheld(card: Card | None, application: Application | None) -> bool:
-    """Whether a card waits in its box for someone no longer approved (revoked, withdrawn after the pre-print), or
-    whose accreditation changed kind since (a ministerial card for an annual holder): it must not be handed over,
-    and a supervisor voids it."""
-    return (
-        card is not None
-        and card.state is CardState.PREPRINTED
-        and (application is None or application.status is not Status.APPROVED or application.kind is not card.kind)
+class Withheld(enum.StrEnum):
+    """Why a card printed in advance must not be handed over as it is."""
+
+    NOT_IN_LIST = "not_in_list"
+    NOT_APPROVED = "not_approved"  # revoked, withdrawn... since the pre-print
+    OTHER_KIND = "other_kind"  # a later list changed the accreditation's kind: a ministerial card for an annual holder
+    CHANGED = "changed"  # the name, documents, photo... differ from what the card printed
+
+
+def printed_details(application: Application) -> str:
+    """A digest of what a card prints about its holder and what the counter checks against: a card whose
+    application no longer gives the same digest shows other details than the list (a later import, or an edit)."""
+    document, press = application.document, application.press
+    return state_hash(
+        application.reference,
+        application.kind.value,
+        application.family_name,
+        application.given_names,
+        application.date_of_birth.isoformat(),
+        application.nationality,
+        document.kind.value,
+        document.number,
+        document.country,
+        document.expiry.isoformat(),
+        press.card_number,
+        press.card_issuer,
+        press.editor_letter,
+        application.organisation,
+        application.category.value,
+        application.pool,
+        application.photo_sha256,
     )
+
+
+def card_withheld(card: Card | None, application: Application | None) -> Withheld | None:
+    """Why a card waiting in its box must not be handed over (a supervisor voids it), or None when it may be."""
+    if card is None or card.state is not CardState.PREPRINTED:
+        return None
+    if application is None:
+        return Withheld.NOT_IN_LIST
+    if application.status is not Status.APPROVED:
+        return Withheld.NOT_APPROVED
+    if application.kind is not card.kind:
+        return Withheld.OTHER_KIND
+    if card.printed_details != printed_details(application):
+        return Withheld.CHANGED
+    return None
 
 
 def card_step(verdict: Verdict, card: Card | None, scanned: str | None) -> tuple[Verdict, CardStep]:

@@ -20,8 +20,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
 from desk_app.core.event import EventConfig
-from desk_app.core.model import AccreditationKind, Application, Card, CardState, Status
-from desk_app.core.rules import card_withheld
+from desk_app.core.model import AccreditationKind, Application, Card, CardState
+from desk_app.core.rules import Withheld, card_withheld
 from desk_app.pdf_fonts import pdf_fonts
 from desk_app.reports.daily import _cell, atomic_output
 from desk_app.reports.pdf_report import MARGIN, WIDTH, _grid_style, _head, _styles, _text
@@ -69,7 +69,8 @@ class Flagged:
     card: Card
     name: str
     why: str
-    application: Application | None  # as it is now: no longer approved, or of another kind than the card
+    because: Withheld
+    application: Application | None  # as it is now
 
 
 @dataclass(frozen=True)
@@ -150,19 +151,21 @@ def stock_report(
     for card in cards:
         if card.state is CardState.PREPRINTED and _before(card.reserved_at, as_at):
             application = store.applications.get(card.reference)
-            if card_withheld(card, application):
+            if (because := card_withheld(card, application)) is not None:
                 name = application.display_name if application else card.reference
-                flagged.append(Flagged(card, name, _withheld_because(card, application), application))
+                flagged.append(Flagged(card, name, _withheld_text(because, application), because, application))
     return StockReport(day_end or now, count_boxes(cards, as_at, served), flagged, closed)
 
 
-def _withheld_because(card: Card, application: Application | None) -> str:
-    if application is None:
+def _withheld_text(because: Withheld, application: Application | None) -> str:
+    if because is Withheld.NOT_IN_LIST or application is None:
         why = "no longer in the list"
-    elif application.status is not Status.APPROVED:
+    elif because is Withheld.NOT_APPROVED:
         why = f"application {application.status.value}"
-    else:
+    elif because is Withheld.OTHER_KIND:
         why = f"the accreditation is {application.kind.value} now"
+    else:
+        why = "the application changed since the card was printed"
     return f"{why}: {DO_NOT_HAND_OVER}"
 
 

@@ -69,7 +69,7 @@ class CheckinResult:
     def card_flagged(self) -> bool:
         """A card waits in a box for someone whose application is no longer approved: it must not be handed over
         (a supervisor voids it)."""
-        return card_withheld(self.card, self.application)
+        return card_withheld(self.card, self.application) is not None
 
 
 @dataclass(frozen=True)
@@ -194,10 +194,15 @@ class Checkins:
         OVERRIDE instead of a CHECKIN.
         """
         waiting = self._store.cards.waiting_for(case.reference) if case.application else None
-        # A card of another kind than the accreditation's now (changed by a later list) is never this person's to
-        # take: unprinted, it is voided below; printed, it stays withheld in its box for a supervisor.
-        of_kind = case.application is not None and waiting is not None and waiting.kind is case.application.kind
-        verdict, step = card_step(verdict, waiting if of_kind else None, scanned)
+        # A card withheld (its details differ from the list's now, or its kind) is never this person's to take: it
+        # stays in its box for a supervisor. An unprinted card of another kind is voided below.
+        usable = (
+            waiting is not None
+            and case.application is not None
+            and waiting.kind is case.application.kind
+            and card_withheld(waiting, case.application) is None
+        )
+        verdict, step = card_step(verdict, waiting if usable else None, scanned)
         card_detail = _card_detail(waiting, scanned)
         if step is CardStep.AWAIT_CARD:
             assert waiting is not None

@@ -22,6 +22,7 @@ from desk_app.core.clock import Clock, from_utc_text, to_utc_text
 from desk_app.core.collation import collation_key
 from desk_app.core.event import EventConfig
 from desk_app.core.model import AccreditationKind, Action, Application, Badge, Card, CardState, Status
+from desk_app.core.rules import printed_details
 from desk_app.core.state import state_detail
 from desk_app.core.text import printable
 from desk_app.errors import DeskError, InputError, StaffError, StoreError
@@ -256,12 +257,19 @@ class StockDesk:
             self._log(Action.CARD_RESERVED, card, by, {"box": str(card.box), "slot": str(card.slot)}, at=now)
         return cards
 
-    def _render(self, boxes: list[list[Card]], size: str, progress: Progress | None, done: int = 0) -> bytes:
+    def _render(
+        self, boxes: list[list[Card]], size: str, details: dict[str, str], progress: Progress | None, done: int = 0
+    ) -> bytes:
+        """The boxes' PDF, each after its cover sheet; ``details`` gets what each card printed of its holder."""
         total = sum(len(b) for b in boxes)
         pages: list[BadgeData | BoxCover] = []
         for cards in boxes:
             pages.append(self._cover(cards))
             for card in cards:
+                application = self._store.applications.get(card.reference)
+                if application is None:
+                    raise StoreError(f"card {card.serial} names {card.reference}, which is not in the list")
+                details[card.serial] = printed_details(application)
                 pages.append(dataclasses.replace(self._drawer.data(_as_badge(card)), issued_at=box_text(card)))
                 done += 1
                 if progress is not None:
@@ -293,13 +301,14 @@ class StockDesk:
     ) -> list[BoxPrint]:
         if not boxes:
             return []
+        details: dict[str, str] = {}
         try:
-            pdf = self._render(boxes, size, progress)
+            pdf = self._render(boxes, size, details, progress)
             with atomic_output(out) as part:
                 part.write_bytes(pdf)
         except Exception as exc:  # a drawing or disk failure: every box stays unprinted, and says why
             return [self._unprinted(cards, by, run, _failure(exc)) for cards in boxes]
-        return [self._printed(cards, by, f"written to {out}") for cards in boxes]
+        return [self._printed(cards, by, f"written to {out}", details) for cards in boxes]
 
     def _print_boxes(
         self,
@@ -321,17 +330,20 @@ class StockDesk:
                 results.append(self._unprinted(cards, by, run, f"not tried: box {failed.box} did not print"))
                 continue
             title = f"{cards[0].kind.value} box {cards[0].box}"
+            details: dict[str, str] = {}
             try:
-                job = printer.submit(self._render([cards], size, progress, done), title=title)
+                job = printer.submit(self._render([cards], size, details, progress, done), title=title)
                 outcome = printer.wait(job, timeout_per_card_s * len(cards))
                 message, completed = outcome.message, outcome.state is JobState.COMPLETED
             except Exception as exc:  # the printer refused the job, or a card could not be drawn
                 message, completed = _failure(exc), False
             done += len(cards)
-            results.append(self._printed(cards, by, message) if completed else self._unprinted(cards, by, run, message))
+            results.append(
+                self._printed(cards, by, message, details) if completed else self._unprinted(cards, by, run, message)
+            )
         return results
 
-    def _printed(self, cards: list[Card], by: str, message: str) -> BoxPrint:
+    def _printed(self, cards: list[Card], by: str, message: str, details: dict[str, str]) -> BoxPrint:
         """The box came out of the printer: its cards are in their box, but for any voided since the reservation
         (the holder served at a desk meanwhile), which exists now and must be destroyed: logged and counted."""
         destroy = []
@@ -339,7 +351,7 @@ class StockDesk:
             now = self._clock.now()
             for card in cards:
                 detail = {"box": str(card.box), "slot": str(card.slot)}
-                if self._store.cards.printed(card.serial, now):
+                if self._store.cards.printed(card.serial, now, details[card.serial]):
                     self._log(Action.CARD_PRINTED, card, by, detail, at=now)
                     continue
                 voided = self._store.cards.get(card.serial)

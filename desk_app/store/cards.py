@@ -15,7 +15,10 @@ from desk_app.core.clock import from_utc_text, to_utc_text
 from desk_app.core.model import AccreditationKind, Card, CardState
 from desk_app.store.db import Database
 
-_COLUMNS = "serial, reference, kind, box, slot, state, reserved_at, printed_at, handed_over_at, voided_at, void_reason"
+_COLUMNS = (
+    "serial, reference, kind, box, slot, state, reserved_at, printed_at, handed_over_at, voided_at, void_reason, "
+    "printed_details"
+)
 _WAITING = "state IN ('reserved', 'preprinted')"
 
 
@@ -32,6 +35,7 @@ def _from_row(row: Sequence[Any]) -> Card:
         handed_over_at=from_utc_text(row[8]) if row[8] else None,
         voided_at=from_utc_text(row[9]) if row[9] else None,
         void_reason=row[10] or "",
+        printed_details=row[11] or "",
     )
 
 
@@ -76,7 +80,7 @@ class Cards:
         """Record new cards, RESERVED; the unique indexes refuse a second card to come for the same person."""
         self._db.execute_many(
             f"INSERT INTO cards ({_COLUMNS}, reserved_by)"
-            " VALUES (?, ?, ?, ?, ?, 'reserved', ?, NULL, NULL, NULL, '', ?)",
+            " VALUES (?, ?, ?, ?, ?, 'reserved', ?, NULL, NULL, NULL, '', '', ?)",
             [(c.serial, c.reference, c.kind.value, c.box, c.slot, to_utc_text(c.reserved_at), by) for c in cards],
         )
 
@@ -112,12 +116,13 @@ class Cards:
                     (serial, run),
                 )
 
-    def printed(self, serial: str, at: datetime) -> bool:
-        """The card's print job completed: it is in its box. False when it was not RESERVED."""
+    def printed(self, serial: str, at: datetime, details: str) -> bool:
+        """The card's print job completed: it is in its box, printed with ``details`` (a digest of what it shows
+        of its holder). False when it was not RESERVED."""
         return self._set(
             serial,
-            "state = 'preprinted', printed_at = ?, print_claim = '', claimed_until = NULL",
-            (to_utc_text(at),),
+            "state = 'preprinted', printed_at = ?, printed_details = ?, print_claim = '', claimed_until = NULL",
+            (to_utc_text(at), details),
             "state = 'reserved'",
         )
 

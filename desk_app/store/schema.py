@@ -162,6 +162,7 @@ _V5: list[Statement] = [
         handed_over_at TEXT,
         voided_at TEXT,
         void_reason TEXT NOT NULL DEFAULT '',
+        printed_details TEXT NOT NULL DEFAULT '',
         print_claim TEXT NOT NULL DEFAULT '',
         claimed_until TEXT,
         UNIQUE (kind, box, slot)

@@ -459,8 +459,8 @@
         <translation>La carte %1 de %2 est annulée (%3)&#xa0;: elle ne doit pas être remise&#xa0;; donnez-la à un superviseur.</translation>
     </message>
     <message>
-        <source>Card %1 of %2 must NOT be handed over (not approved): give it to a supervisor.</source>
-        <translation>La carte %1 de %2 ne doit PAS être remise (demande non approuvée)&#xa0;: donnez-la à un superviseur.</translation>
+        <source>Card %1 of %2 must NOT be handed over (the list changed since it was printed): give it to a supervisor.</source>
+        <translation>La carte %1 de %2 ne doit PAS être remise (la liste a changé depuis son impression) : donnez-la à un superviseur.</translation>
     </message>
     <message>
         <source>Card %1 belongs to %2; it goes in box %3, slot %4. Nothing was handed over: scan that person&apos;s printout first.</source>
@@ -2426,6 +2426,10 @@ Base de données&#xa0;: %2</translation>
     <message>
         <source>NO</source>
         <translation>NON</translation>
+    </message>
+    <message>
+        <source>the application changed since the card was printed: a supervisor voids it</source>
+        <translation>la demande a changé depuis l&apos;impression de la carte : un superviseur l&apos;annule</translation>
     </message>
     <message>
         <source>the accreditation is %1 now: do not hand over; a supervisor voids it</source>

@@ -66,9 +66,9 @@ def whereabouts_text(found: CardLookup, event: EventConfig) -> str:
             name,
             printable(card.void_reason),
         )
-    if card_withheld(card, found.holder):
+    if card_withheld(card, found.holder) is not None:
         return fill(
-            translate("Cards", "Card %1 of %2 must NOT be handed over (not approved): give it to a supervisor."),
+            translate("Cards", "Card %1 of %2 must NOT be handed over (the list changed since it was printed): give it to a supervisor."),
             card.serial,
             name,
         )

@@ -324,7 +324,9 @@ class CheckinView(CheckinScreen):
 
     def _on_card_identified(self, ticket: int, found: CardLookup) -> None:
         if ticket == self.cards.identify_ticket:
-            problem = found.card is None or not found.card.waiting or card_withheld(found.card, found.holder)
+            problem = (
+                found.card is None or not found.card.waiting or card_withheld(found.card, found.holder) is not None
+            )
             self._status(whereabouts_text(found, self.event_config), problem=problem or found.badge is not None)
 
     def _take_zone(self, zone: str) -> None:
@@ -409,7 +411,7 @@ class CheckinView(CheckinScreen):
         self.applicant.show_applicant(lookup.application, lookup.photo, self.event_config, lookup.code)
         if lookup.final:
             self.id_check.set_application(None, self.event_config)
-            card = lookup.card if card_withheld(lookup.card, lookup.application) else None
+            card = lookup.card if card_withheld(lookup.card, lookup.application) is not None else None
             self._show_verdict(lookup.verdict, lookup.prior_staff, lookup.prior_supervisor, card)
             self.scan_bar.field.setFocus()
             return

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.event import EventConfig
-from desk_app.core.model import Status
+from desk_app.core.rules import Withheld
 from desk_app.core.text import printable
 from desk_app.errors import DeskError
 from desk_app.messages import QT_TRANSLATE_NOOP
@@ -324,7 +324,9 @@ def _flag_text(flag: Flagged, event: EventConfig) -> str:
     """Why a card is flagged: its holder's application is no longer approved (its status, in words), or is of
     another kind than the card now."""
     application = flag.application
-    if application is not None and application.status is Status.APPROVED:
+    if flag.because is Withheld.CHANGED:
+        return translate("StockPage", "the application changed since the card was printed: a supervisor voids it")
+    if flag.because is Withheld.OTHER_KIND and application is not None:
         return fill(
             translate("StockPage", "the accreditation is %1 now: do not hand over; a supervisor voids it"),
             kind_label(event, application.kind),

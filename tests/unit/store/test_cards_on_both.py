@@ -21,6 +21,7 @@ from desk_app.core.model import (
     Reason,
     Status,
 )
+from desk_app.core.rules import Withheld
 from desk_app.errors import StaffError, StoreError
 from desk_app.service import CheckinResult, DeskService, PdfFolderPrinter, PreprintReport, PrintJob, Station
 from desk_app.service.stock import DESTROYED_UNCLAIMED, PRINTED_AFTER_SERVED, SERVED_AT_THE_DESK
@@ -388,3 +389,27 @@ def test_an_override_refused_at_the_hand_over_is_logged_with_its_supervisor(
     assert refused.verdict.reasons == (Reason.WRONG_CARD,) and refused.badge is None
     assert refused.log_entry.record.action is Action.CHECKIN and refused.log_entry.record.detail["supervisor"] == "sam"
     assert desk.active_badge("DM24-000001") is None and desk.audit() == []
+
+
+def test_a_card_showing_other_details_than_the_list_is_withheld(
+    night_before: DeskService, tmp_path: Path, sql_shell: object
+) -> None:
+    """A later list corrects a name, or someone edits a document number in the database: the card in the box shows
+    (or was printed for) other details, so it is never handed over; the desk prints a badge from the list."""
+    cards = {c.reference: c for c in preprint(night_before, tmp_path / "cards.pdf")}
+    corrected = make_application(reference="DM24-000006", family_name="Adler", given_names="Jonas Peter")
+    store_of(night_before).applications.upsert_many([corrected], "x")
+    sql_shell("UPDATE applications SET document_number = 'EVIL123' WHERE reference = 'DM24-000003'")  # type: ignore[operator]
+    desk = morning(night_before)
+    for reference, document in (("DM24-000006", DOC), ("DM24-000003", PresentedDocument("EVIL123"))):
+        card = cards[reference]
+        scanned = desk.check_in(G1, reference, document, PRESS, card=card.serial)
+        assert scanned.verdict.reasons == (Reason.WRONG_CARD,) and scanned.badge is None
+        served = desk.check_in(G1, reference, document, PRESS, printing=True)
+        assert served.badge is not None and served.badge.serial != card.serial and not served.awaiting_card
+        assert served.card_flagged and desk.card(card.serial).state is CardState.PREPRINTED  # type: ignore[union-attr]
+    flagged = {f.card.reference: f for f in desk.stock().flagged}
+    assert set(flagged) == {"DM24-000003", "DM24-000006"}
+    assert all(
+        f.because is Withheld.CHANGED and "changed since the card was printed" in f.why for f in flagged.values()
+    )
