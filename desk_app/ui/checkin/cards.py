@@ -68,7 +68,11 @@ def whereabouts_text(found: CardLookup, event: EventConfig) -> str:
         )
     if card_withheld(card, found.holder) is not None:
         return fill(
-            translate("Cards", "Card %1 of %2 must NOT be handed over (the list changed since it was printed): give it to a supervisor."),
+            translate(
+                "Cards",
+                "Card %1 of %2 must NOT be handed over (the list changed since it was printed): give it to a "
+                "supervisor.",
+            ),
             card.serial,
             name,
         )
