@@ -67,8 +67,8 @@ class CheckinResult:
 
     @property
     def card_flagged(self) -> bool:
-        """A card waits in a box for someone whose application is no longer approved: it must not be handed over
-        (a supervisor voids it)."""
+        """A card waits in a box for this person that must not be handed over (``core.rules.card_withheld``: the
+        application is no longer approved, or no longer what the card printed); a supervisor voids it."""
         return card_withheld(self.card, self.application) is not None
 
 
