@@ -115,7 +115,10 @@ class StockPage(Retranslates, QWidget):
         self.preprint_button, self.void_button, self.close_button = QPushButton(), QPushButton(), QPushButton()
         self.refresh_button, self.export_button, self.browse_button = QPushButton(), QPushButton(), QPushButton()
         self.folder_label = QLabel()
-        self.folder_edit = QLineEdit(str(folder or Path.home()))
+        # The default folder is a placeholder, not text: nothing typed sits in a field of the window (a scan that
+        # landed in one would be indistinguishable from it).
+        self.folder_edit = QLineEdit()
+        self.folder_edit.setPlaceholderText(str(folder or Path.home()))
         self.folder_label.setBuddy(self.folder_edit)
         self.message_label = QLabel()
         self.message_label.setProperty("role", "message")
@@ -160,6 +163,10 @@ class StockPage(Retranslates, QWidget):
         self.refresh()
         super().showEvent(event)
 
+    def folder(self) -> Path:
+        """The folder exports and pre-print PDFs go to: the one typed or chosen, else the default shown."""
+        return Path(self.folder_edit.text().strip() or self.folder_edit.placeholderText()).expanduser()
+
     def refresh(self) -> None:
         """Read the stock again (a quick query: a row per box)."""
         self.report = self.session.desk.stock()
@@ -173,7 +180,7 @@ class StockPage(Retranslates, QWidget):
     # --- actions ----------------------------------------------------------------------------------------------
 
     def on_preprint(self) -> None:
-        dialog = PreprintDialog(self.session, Path(self.folder_edit.text()).expanduser(), self)
+        dialog = PreprintDialog(self.session, self.folder(), self)
         dialog.preprinted.connect(self.on_stock_changed)
         self._open(dialog)
 
@@ -197,7 +204,7 @@ class StockPage(Retranslates, QWidget):
         self.changed.emit()
 
     def on_browse_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"), self.folder_edit.text())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"), str(self.folder()))
         if folder:
             self.folder_edit.setText(folder)
 
@@ -205,7 +212,7 @@ class StockPage(Retranslates, QWidget):
         """The stock now as CSV and PDF, in a worker thread; the files appear only when complete."""
         if self.busy:
             return
-        folder = Path(self.folder_edit.text().strip()).expanduser()
+        folder = self.folder()
         if not folder.is_dir():
             self.message_label.setText(fill(self.tr("The folder %1 does not exist."), str(folder)))
             return
