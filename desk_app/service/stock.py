@@ -235,7 +235,7 @@ class StockDesk:
             return f"application {application.status.value}"
         if (badge := self._store.badges.active_for(reference)) is not None:
             return f"holds badge {badge.serial} already"
-        cards = [c for c in self._store.cards.all(kind) if c.reference == reference]
+        cards = self._store.cards.of(reference)
         if not cards:
             return "not owed a card"
         card = cards[-1]

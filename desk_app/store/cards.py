@@ -58,6 +58,13 @@ class Cards:
         row = self._db.one(f"SELECT {_COLUMNS} FROM cards WHERE reference = ? AND {_WAITING}", (reference,))
         return _from_row(row) if row else None
 
+    def of(self, reference: str) -> list[Card]:
+        """Every card a person ever had, oldest first."""
+        rows = self._db.all(
+            f"SELECT {_COLUMNS} FROM cards WHERE reference = ? ORDER BY reserved_at, serial", (reference,)
+        )
+        return [_from_row(r) for r in rows]
+
     def all(self, kind: AccreditationKind | None = None, state: CardState | None = None) -> list[Card]:
         """Cards by kind, box and slot (the order they stand in their boxes)."""
         where, params = [], []
