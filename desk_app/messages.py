@@ -60,6 +60,11 @@ REASON_TEXT: dict[Reason, str] = {
     Reason.REFERENCE_NOT_VERIFIED: QT_TRANSLATE_NOOP("Reason", "reference without a signed code: not verified"),
     Reason.SUPERVISOR_OVERRIDE: QT_TRANSLATE_NOOP("Reason", "accepted by a supervisor"),
     Reason.WRONG_CARD: QT_TRANSLATE_NOOP("Reason", "the card scanned is not this person's pre-printed card"),
+    Reason.CARD_WITHHELD: QT_TRANSLATE_NOOP(
+        "Reason",
+        "this person's card must not be handed over (void, or the list changed since it was printed): give it to a "
+        "supervisor, and scan the printout again to print a badge at the desk",
+    ),
 }
 
 

@@ -233,6 +233,7 @@ class Reason(enum.StrEnum):
     REFERENCE_NOT_VERIFIED = "REFERENCE_NOT_VERIFIED"
     SUPERVISOR_OVERRIDE = "SUPERVISOR_OVERRIDE"
     WRONG_CARD = "WRONG_CARD"  # the card scanned at the hand-over is not this person's pre-printed card
+    CARD_WITHHELD = "CARD_WITHHELD"  # this person's card, but void or no longer what the list says: not handed over
 
 
 @dataclass(frozen=True)

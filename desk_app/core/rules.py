@@ -82,6 +82,7 @@ OUTCOME_OF: dict[Reason, Outcome] = {
     Reason.SUPERVISOR_OVERRIDE: Outcome.ISSUE,
     # After an ISSUE, at the hand-over of a card printed the night before (``card_step``).
     Reason.WRONG_CARD: Outcome.REFUSE,
+    Reason.CARD_WITHHELD: Outcome.REFUSE,
 }
 
 # Gravest first: a stage that finds a refusal and a mismatch refuses.
@@ -330,16 +331,21 @@ def card_withheld(card: Card | None, application: Application | None) -> Withhel
     return None
 
 
-def card_step(verdict: Verdict, card: Card | None, scanned: str | None) -> tuple[Verdict, CardStep]:
+def card_step(
+    verdict: Verdict, card: Card | None, scanned: str | None, withheld: bool = False
+) -> tuple[Verdict, CardStep]:
     """The hand-over after the rules: a pre-printed card counts only when its own barcode is scanned.
 
     ``card`` is the person's card still to come (reserved or in its box), ``scanned`` the serial read from the card
-    at the counter (None: none scanned yet). A card scanned that is not the person's printed card is WRONG_CARD.
+    at the counter (None: none scanned yet). A card scanned that is not the person's printed card is WRONG_CARD;
+    ``withheld``: the card scanned is the person's, but void or withheld (``card_withheld``): CARD_WITHHELD.
     """
     if not verdict.issues_badge:
         return verdict, CardStep.REFUSED
     printed = card if card is not None and card.state is CardState.PREPRINTED else None
     if scanned is not None:
+        if withheld:
+            return Verdict(Outcome.REFUSE, (Reason.CARD_WITHHELD,)), CardStep.REFUSED
         if printed is not None and scanned.strip().upper() == printed.serial:
             return verdict, CardStep.HAND_OVER
         return Verdict(Outcome.REFUSE, (Reason.WRONG_CARD,)), CardStep.REFUSED

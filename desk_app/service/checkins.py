@@ -202,7 +202,7 @@ class Checkins:
             and waiting.kind is case.application.kind
             and card_withheld(waiting, case.application) is None
         )
-        verdict, step = card_step(verdict, waiting if usable else None, scanned)
+        verdict, step = card_step(verdict, waiting if usable else None, scanned, self._withheld(case, scanned, usable))
         card_detail = _card_detail(waiting, scanned)
         if step is CardStep.AWAIT_CARD:
             assert waiting is not None
@@ -244,6 +244,13 @@ class Checkins:
         if badge is not None and not printing:
             self._log_issue(station, case, verdict, badge, states)
         return CheckinResult(case.reference, case.evidence.code, verdict, case.application, badge, entry, waiting, step)
+
+    def _withheld(self, case: Case, scanned: str | None, usable: bool) -> bool:
+        """Whether the card scanned is this person's but may not be handed over: void, or withheld in its box."""
+        card = self._store.cards.get(scanned.strip().upper()) if scanned else None
+        if card is None or card.reference != case.reference:
+            return False
+        return card.state is CardState.VOIDED or (card.state is CardState.PREPRINTED and not usable)
 
     def void_badge(self, station: Station, supervisor: str, supervisor_pin: str, serial: str, reason: str) -> Badge:
         """Void an issued badge (lost, damaged, handed to the wrong person); the person may be served again."""

@@ -443,6 +443,10 @@
 <context>
     <name>Cards</name>
     <message>
+        <source>%1 is not a card&apos;s serial (M-000123): scan the card again. Nothing changed.</source>
+        <translation>%1 n&apos;est pas le numéro d&apos;une carte (M-000123) : scannez la carte à nouveau. Rien n&apos;a changé.</translation>
+    </message>
+    <message>
         <source>%1 is a badge printed at a desk for %2: there is no card to hand over.</source>
         <translation>%1 est un badge imprimé à un poste pour %2&#xa0;: il n&apos;y a pas de carte à remettre.</translation>
     </message>
@@ -532,12 +536,12 @@
         <translation>Cette confirmation est celle qui est à l&apos;écran.</translation>
     </message>
     <message>
-        <source>Wait: the card scanned before is being checked.</source>
-        <translation>Patientez&#xa0;: la carte scannée juste avant est en cours de vérification.</translation>
-    </message>
-    <message>
         <source>Waiting for card %1 (box %2, slot %3): scan it to hand it over.</source>
         <translation>En attente de la carte %1 (boîte %2, case %3)&#xa0;: scannez-la pour la remettre.</translation>
+    </message>
+    <message>
+        <source>Wait: the desk is still checking. Scan the card again when it answers.</source>
+        <translation>Attendez : le poste vérifie encore. Scannez la carte à nouveau quand il a répondu.</translation>
     </message>
     <message>
         <source>The passport zone does not read correctly: read it again, or type the number.</source>
@@ -1834,6 +1838,10 @@ Base de données&#xa0;: %2</translation>
     <message>
         <source>the card scanned is not this person&apos;s pre-printed card</source>
         <translation>la carte scannée n&apos;est pas la carte pré-imprimée de cette personne</translation>
+    </message>
+    <message>
+        <source>this person&apos;s card must not be handed over (void, or the list changed since it was printed): give it to a supervisor, and scan the printout again to print a badge at the desk</source>
+        <translation>la carte de cette personne ne doit pas être remise (annulée, ou la liste a changé depuis son impression) : donnez-la à un superviseur, et scannez à nouveau l&apos;impression pour imprimer un badge au poste</translation>
     </message>
     <message>
         <source>A forged printout was refused on %1 at the %2, desk %3, by %4 (log entry %5).</source>

@@ -183,9 +183,11 @@ def test_a_supervisor_override_hands_over_the_card_scanned_after_it(
     wait_stage(qtbot, view, Stage.AWAITING_CARD)
     assert view.banner.content.title == f"TAKE CARD {card.serial} FROM BOX 1, SLOT 1"
     take_the_keyboard_back(qtbot, counter)
+    assert dialog.pin_edit.text() == ""  # the PIN is not kept in the hidden dialog
     with qtbot.waitSignal(view.person_served, timeout=10_000):
         scan(card.serial, counter.clock)
     assert "Accepted by a supervisor." in view.banner.content.lines
+    assert view._last_request is None  # nor in the request, once the card is handed over
     entries = [e.record for e in counter.store.log.for_reference(MUELLER.reference)]
     override = [e for e in entries if e.action is Action.OVERRIDE]
     assert len(override) == 1 and override[0].detail["serial"] == card.serial
@@ -209,3 +211,46 @@ def test_the_lock_drops_a_supervisor_s_acceptance_waiting_for_a_card(
     qtbot.waitUntil(lambda: "belongs to" in view.scan_bar.status.text(), timeout=10_000)
     assert counter.store.cards.get(card.serial).state is CardState.PREPRINTED  # type: ignore[union-attr]
     assert [a for a, _ in counter.log(MUELLER.reference)][-1] == "ABANDONED"
+
+
+def test_a_misread_serial_leaves_the_person_waiting_for_their_card(
+    qtbot: QtBot, counter: Counter, tmp_path: Path
+) -> None:
+    """A serial misread or mistyped (M-0000012) has a reference's loose shape: taken as one, it turned the waiting
+    person away as "not in the list"."""
+    card, _ = preprint(counter, tmp_path)
+    view = counter.view
+    pass_the_checks(qtbot, counter)
+    entries = len(counter.store.log.for_reference(MUELLER.reference))
+    scan("M-0000012", counter.clock)
+    qtbot.waitUntil(lambda: "is not a card's serial" in view.scan_bar.status.text())
+    assert (
+        view.scan_bar.status.text()
+        == "M-0000012 is not a card's serial (M-000123): scan the card again. Nothing changed."
+    )
+    assert view.stage is Stage.AWAITING_CARD and view.banner.content.state == "AWAIT_CARD"
+    assert len(counter.store.log.for_reference(MUELLER.reference)) == entries  # not abandoned
+    assert counter.store.log.for_reference("M-0000012") == []  # not looked up
+    with qtbot.waitSignal(view.person_served, timeout=10_000):
+        scan(card.serial, counter.clock)
+
+
+def test_a_card_withheld_while_awaited_is_refused_and_nobody_waits_for_it(
+    qtbot: QtBot, counter: Counter, tmp_path: Path
+) -> None:
+    """The list corrects the person's name while the clerk fetches the card: the card shows the old name."""
+    card, _ = preprint(counter, tmp_path)
+    view = counter.view
+    pass_the_checks(qtbot, counter)
+    mueller = counter.store.applications.get(MUELLER.reference)
+    assert mueller is not None
+    counter.store.applications.upsert_many([replace(mueller, given_names="Jürgen")], "2024-02-14T07:00:00Z")
+    with qtbot.waitSignal(view.verdict_shown, timeout=10_000) as shown:
+        scan(card.serial, counter.clock)
+    assert shown.args == ["REFUSE"] and view.stage is not Stage.AWAITING_CARD and not view.cards.waiting
+    lines = view.banner.content.lines
+    assert any("must not be handed over (void, or the list changed since it was printed)" in line for line in lines)
+    assert f"Card {card.serial} in box 1, slot 1 must NOT be handed over: give it to a supervisor to void." in lines
+    refused = counter.store.log.for_reference(MUELLER.reference)[-1].record
+    assert refused.reasons == (Reason.CARD_WITHHELD,)
+    assert counter.store.cards.get(card.serial).state is CardState.PREPRINTED  # type: ignore[union-attr]

@@ -18,12 +18,27 @@ from desk_app.core.text import printable
 from desk_app.ui.checkin.texts import fill, format_moment, translate
 
 _SERIAL = re.compile(r"[MA]-\d{6}")
+# What a serial misread or mistyped looks like (M-0000012, M-00001, M000001): never a reference of this event, whose
+# references start with two letters (DM24-…, AN24-…). Taken as a reference it would turn the person away.
+_SERIAL_LIKE = re.compile(r"\s*[MA]\s*[-‐–—]?\s*\d", re.IGNORECASE)
+
+
+def looks_like_a_serial(text: str) -> bool:
+    """Whether ``text`` has the shape of a card's serial, read or typed wrong (not a valid one)."""
+    return card_serial(text) is None and _SERIAL_LIKE.match(text) is not None
 
 
 def card_serial(text: str) -> str | None:
     """The serial ``text`` holds when it is a card's barcode (or a serial typed by hand), upper-cased; else None."""
     serial = text.strip().upper()
     return serial if serial.isascii() and _SERIAL.fullmatch(serial) else None
+
+
+def not_a_serial_text(text: str) -> str:
+    return fill(
+        translate("Cards", "%1 is not a card's serial (M-000123): scan the card again. Nothing changed."),
+        printable(text.strip()[:20]),
+    )
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ class CardScan(enum.Enum):
     """What a card's barcode, scanned or typed, does."""
 
     HAND_OVER = "hand_over"  # the person on screen waits for a card: their check-in goes again with its serial
-    WAIT = "wait"  # the card scanned before is still being checked: this scan is not used
+    WAIT = "wait"  # the desk is still deciding (a check-in, or a card scanned before): this scan is not used
     IDENTIFY = "identify"  # nobody waits for a card now: only whose it is and where it belongs is said
 
 
@@ -83,7 +83,7 @@ class CardHandOver:
             awaiting: the screen waits for the person's card.
             checking: the desk's answer to a check-in or override is still to come.
         """
-        if self.pending is not None and checking:
+        if checking:  # the desk's answer is to come: the card is scanned again once it is there
             return CardScan.WAIT
         if self.pending is None or not awaiting:
             self.identify_ticket += 1

@@ -108,6 +108,7 @@ class OverrideDialog(Retranslates, QDialog):
         self.pin_edit.setFocus()
 
     def accepted_by_desk(self) -> None:
+        self.pin_edit.clear()  # the PIN is not kept in a hidden dialog
         self.accept()
 
     def _on_buttons_accepted(self) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desk_app.core.text import printable
 from desk_app.core.wedge import looks_like_code
-from desk_app.ui.checkin.cards import card_serial
+from desk_app.ui.checkin.cards import card_serial, looks_like_a_serial, not_a_serial_text
 from desk_app.ui.checkin.controller import CheckinController
 from desk_app.ui.checkin.mrz_input import MrzAssembler, ScanKind
 from desk_app.ui.checkin.scan_bar import CameraSwitch
@@ -80,6 +80,8 @@ class ScanRouter(QObject):
             self.zone.emit(text)
         elif (serial := card_serial(text)) is not None:
             self.card.emit(serial)
+        elif looks_like_a_serial(text):
+            self.message.emit(not_a_serial_text(text), True)
         elif looks_like_code(text):
             self.printout.emit(text)
         else:  # a press card's or ID card's barcode, say: the person on screen stays

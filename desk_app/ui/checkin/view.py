@@ -43,7 +43,13 @@ from desk_app.core.rules import CardStep, card_withheld
 from desk_app.service import AbandonedBy, PrintResult
 from desk_app.ui.checkin import banner_words
 from desk_app.ui.checkin.action_bar import PrintState
-from desk_app.ui.checkin.cards import CardLookup, card_serial, whereabouts_text
+from desk_app.ui.checkin.cards import (
+    CardLookup,
+    card_serial,
+    looks_like_a_serial,
+    not_a_serial_text,
+    whereabouts_text,
+)
 from desk_app.ui.checkin.controller import CheckinController, Decision, Lookup, PrintStage
 from desk_app.ui.checkin.handover import CardAnswer, CardHandOver, CardScan
 from desk_app.ui.checkin.override_dialog import OverrideDialog
@@ -203,6 +209,8 @@ class CheckinView(CheckinScreen):
             self._status(
                 self.tr("The desk was locked: the supervisor's acceptance was dropped. Scan the printout again.")
             )
+        elif isinstance(self._last_request, functools.partial) and self._last_request.func == self.controller.override:
+            self._last_request = None  # it holds the supervisor's PIN
 
     # --- scans --------------------------------------------------------------------------------------------
 
@@ -262,6 +270,8 @@ class CheckinView(CheckinScreen):
         serial = card_serial(text)
         if serial is not None:
             self.take_card(serial)
+        elif looks_like_a_serial(text):
+            self._status(not_a_serial_text(text), problem=True)
         else:
             self.start_person(text)
 
@@ -275,7 +285,9 @@ class CheckinView(CheckinScreen):
             serial, awaiting=self.stage is Stage.AWAITING_CARD, checking=self.stage is Stage.DECIDING
         )
         if what is CardScan.WAIT:
-            self._status(self.tr("Wait: the card scanned before is being checked."), problem=True)
+            self._status(
+                self.tr("Wait: the desk is still checking. Scan the card again when it answers."), problem=True
+            )
         elif what is CardScan.IDENTIFY:
             self.controller.identify_card(self.cards.identify_ticket, serial)
         else:
@@ -309,6 +321,7 @@ class CheckinView(CheckinScreen):
         badge = decision.result.badge
         assert card is not None and badge is not None
         self.cards.drop()
+        self._last_request = None  # an override's request holds the supervisor's PIN: not kept past the hand-over
         self._serial = badge.serial
         self._show_verdict(decision.result.verdict, decision.prior_staff, decision.prior_supervisor)
         self._set_stage(Stage.SERVED)
@@ -504,6 +517,7 @@ class CheckinView(CheckinScreen):
         if answer is CardAnswer.HANDED_OVER:
             self._card_handed_over(decision)
             return
+        self.cards.drop()  # refused meanwhile (revoked, served elsewhere, the card withheld): nobody waits for a card
         verdict = result.verdict
         card = result.card if result.card_flagged else None
         self._show_verdict(verdict, decision.prior_staff, decision.prior_supervisor, card)

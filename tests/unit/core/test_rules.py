@@ -241,7 +241,12 @@ def test_event_without_unsigned_references_is_just_config() -> None:
 
 def test_every_reason_but_the_notes_and_the_hand_over_belongs_to_exactly_one_stage() -> None:
     declared = [reason for stage in STAGES for reason in stage.reasons]
-    after_the_stages = {Reason.REFERENCE_NOT_VERIFIED, Reason.SUPERVISOR_OVERRIDE, Reason.WRONG_CARD}
+    after_the_stages = {
+        Reason.REFERENCE_NOT_VERIFIED,
+        Reason.SUPERVISOR_OVERRIDE,
+        Reason.WRONG_CARD,
+        Reason.CARD_WITHHELD,
+    }
     assert len(declared) == len(set(declared)) and set(declared) == set(Reason) - after_the_stages
 
 

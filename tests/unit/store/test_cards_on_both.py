@@ -173,8 +173,8 @@ def test_a_lost_card_is_voided_and_the_person_served_at_the_desk(night_before: D
     assert voided.state is CardState.VOIDED and voided.void_reason == "lost in the boxes"
     with pytest.raises(StoreError):
         desk.void_card(G1, "sam", SUPERVISOR_PIN, lost.serial, "twice")
-    refused = desk.check_in(G1, "DM24-000001", DOC, PRESS, card=lost.serial)
-    assert refused.verdict.reasons == (Reason.WRONG_CARD,)
+    refused = desk.check_in(G1, "DM24-000001", DOC, PRESS, card=lost.serial)  # found after all: still void
+    assert refused.verdict.reasons == (Reason.CARD_WITHHELD,) and refused.badge is None
     served = desk.check_in(G1, "DM24-000001", DOC, PRESS, printing=True)
     assert served.badge is not None and served.badge.serial == "M-000008" and not served.awaiting_card
     row = next(r for r in desk.stock().boxes if r.box == lost.box)
@@ -368,7 +368,7 @@ def test_a_card_of_the_kind_the_accreditation_no_longer_has_is_withheld(
     desk, card = morning(night_before), cards["DM24-000001"]
     visitors = Station("visitors", "V1", "paul")
     scanned = desk.check_in(visitors, "DM24-000001", DOC, PRESS, card=card.serial)
-    assert scanned.verdict.reasons == (Reason.WRONG_CARD,) and scanned.badge is None
+    assert scanned.verdict.reasons == (Reason.CARD_WITHHELD,) and scanned.badge is None
     served = desk.check_in(visitors, "DM24-000001", DOC, PRESS)
     assert served.badge is not None and served.badge.kind is AccreditationKind.ANNUAL and not served.awaiting_card
     assert served.card_flagged and served.card is not None and served.card.serial == card.serial
@@ -404,7 +404,8 @@ def test_a_card_showing_other_details_than_the_list_is_withheld(
     for reference, document in (("DM24-000006", DOC), ("DM24-000003", PresentedDocument("EVIL123"))):
         card = cards[reference]
         scanned = desk.check_in(G1, reference, document, PRESS, card=card.serial)
-        assert scanned.verdict.reasons == (Reason.WRONG_CARD,) and scanned.badge is None
+        assert scanned.verdict.reasons == (Reason.CARD_WITHHELD,) and scanned.badge is None
+        assert scanned.log_entry.record.reasons == ("CARD_WITHHELD",)
         served = desk.check_in(G1, reference, document, PRESS, printing=True)
         assert served.badge is not None and served.badge.serial != card.serial and not served.awaiting_card
         assert served.card_flagged and desk.card(card.serial).state is CardState.PREPRINTED  # type: ignore[union-attr]
