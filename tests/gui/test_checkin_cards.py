@@ -254,3 +254,15 @@ def test_a_card_withheld_while_awaited_is_refused_and_nobody_waits_for_it(
     refused = counter.store.log.for_reference(MUELLER.reference)[-1].record
     assert refused.reasons == (Reason.CARD_WITHHELD,)
     assert counter.store.cards.get(card.serial).state is CardState.PREPRINTED  # type: ignore[union-attr]
+
+
+def test_a_person_waiting_for_their_card_when_the_screen_goes_is_logged_as_left(
+    qtbot: QtBot, counter: Counter, tmp_path: Path
+) -> None:
+    """Another member of staff unlocks the desk: the check-in screen is replaced (shut down); the person it held
+    was never logged as left unfinished."""
+    preprint(counter, tmp_path)
+    pass_the_checks(qtbot, counter)
+    counter.view.shutdown()
+    last = counter.store.log.for_reference(MUELLER.reference)[-1].record
+    assert (last.action, last.detail) == (Action.ABANDONED, {"by": "cleared"})

@@ -197,8 +197,11 @@ class CheckinView(CheckinScreen):
         return self.stage is Stage.READY and self.scan_bar.field.hasFocus()
 
     def shutdown(self) -> None:
-        """Stop the camera and wait for work in progress (a badge being printed is finished and recorded)."""
+        """Stop the camera and wait for work in progress (a badge being printed is finished and recorded); a
+        check-in left on screen (another member of staff takes the desk, the window closes) is logged as left
+        unfinished."""
         self.router.close()
+        self._abandon_pending("cleared")
         self.controller.shutdown()
 
     def on_desk_locked(self) -> None:
