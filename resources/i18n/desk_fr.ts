@@ -544,6 +544,10 @@
         <translation>Attendez : le poste vérifie encore. Scannez la carte à nouveau quand il a répondu.</translation>
     </message>
     <message>
+        <source>Passport zone not taken: the documents were checked; scan the card.</source>
+        <translation>Zone du passeport non prise : les documents ont été vérifiés ; scannez la carte.</translation>
+    </message>
+    <message>
         <source>The passport zone does not read correctly: read it again, or type the number.</source>
         <translation>La zone du passeport ne se lit pas correctement&#xa0;: relisez-la, ou tapez le numéro.</translation>
     </message>

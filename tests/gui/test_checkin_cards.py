@@ -19,6 +19,7 @@ from tests.gui import test_checkin as kit
 from tests.gui.test_checkin import (
     LETTER,
     MUELLER,
+    MUELLER_ZONE,
     Counter,
     fill_id_check,
     focused,
@@ -266,3 +267,13 @@ def test_a_person_waiting_for_their_card_when_the_screen_goes_is_logged_as_left(
     counter.view.shutdown()
     last = counter.store.log.for_reference(MUELLER.reference)[-1].record
     assert (last.action, last.detail) == (Action.ABANDONED, {"by": "cleared"})
+
+
+def test_a_passport_read_while_the_card_is_awaited_is_not_taken(qtbot: QtBot, counter: Counter, tmp_path: Path) -> None:
+    preprint(counter, tmp_path)
+    view = counter.view
+    pass_the_checks(qtbot, counter)
+    scan(MUELLER_ZONE, counter.clock)  # the passport read again, through the reader's keys
+    qtbot.waitUntil(lambda: "Passport zone not taken" in view.scan_bar.status.text())
+    assert view.scan_bar.status.text() == "Passport zone not taken: the documents were checked; scan the card."
+    assert view.stage is Stage.AWAITING_CARD

@@ -346,6 +346,9 @@ class CheckinView(CheckinScreen):
             self._status(whereabouts_text(found, self.event_config), problem=problem or found.badge is not None)
 
     def _take_zone(self, zone: str) -> None:
+        if self.cards.waiting:  # the documents were checked: what is handed over is decided by the card now
+            self._status(self.tr("Passport zone not taken: the documents were checked; scan the card."), problem=True)
+            return
         if not self.id_check.take_zone(zone):
             self._status(
                 self.tr("The passport zone does not read correctly: read it again, or type the number."), problem=True
