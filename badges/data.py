@@ -19,6 +19,12 @@ class BadgeError(ValueError):
     """A badge cannot be drawn from this data; the message says why in words a person understands."""
 
 
+def rgb_of(colour: str) -> tuple[float, float, float]:
+    """``#RRGGBB`` as reportlab fractions."""
+    red, green, blue = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return red, green, blue
+
+
 def clean_text(value: str) -> str:
     """NFC-normalised, trimmed, white space folded: what is printed and what the PDF's text layer gives back."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
@@ -65,8 +71,7 @@ class BadgeData:
     @property
     def rgb(self) -> tuple[float, float, float]:
         """The kind's colour as reportlab fractions."""
-        red, green, blue = (int(self.colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
-        return red, green, blue
+        return rgb_of(self.colour)
 
 
 @dataclass(frozen=True)
@@ -94,5 +99,4 @@ class BoxCover:
 
     @property
     def rgb(self) -> tuple[float, float, float]:
-        red, green, blue = (int(self.colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
-        return red, green, blue
+        return rgb_of(self.colour)

@@ -47,20 +47,21 @@ def csv_row(entry: LogEntry, event: EventConfig) -> list[str | int]:
         entry.seq,
         event.local(record.time).isoformat(timespec="seconds"),
         to_utc_text(record.time),
-        _cell(record.entrance),
-        _cell(record.desk),
-        _cell(record.staff),
-        _cell(record.detail.get("supervisor", "")),  # who authorised an override, reprint or void at that desk
+        spreadsheet_cell(record.entrance),
+        spreadsheet_cell(record.desk),
+        spreadsheet_cell(record.staff),
+        # who authorised an override, reprint or void at that desk
+        spreadsheet_cell(record.detail.get("supervisor", "")),
         record.action.value,
-        _cell(record.reference),
+        spreadsheet_cell(record.reference),
         record.outcome,
-        _cell("|".join(record.reasons)),
-        _cell(json.dumps(record.detail, ensure_ascii=False, sort_keys=True, separators=(",", ":"))),
+        spreadsheet_cell("|".join(record.reasons)),
+        spreadsheet_cell(json.dumps(record.detail, ensure_ascii=False, sort_keys=True, separators=(",", ":"))),
         entry.entry_hash,
     ]
 
 
-def _cell(text: str) -> str:
+def spreadsheet_cell(text: str) -> str:
     """Text a spreadsheet shows as text: a leading apostrophe stops a crafted code from running as a formula, also
     behind spaces (spreadsheets trim them on import: " =1+1" becomes a formula)."""
     return f"'{text}" if text.lstrip(" \u00a0").startswith(_FORMULA_START) else text

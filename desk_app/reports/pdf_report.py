@@ -71,7 +71,7 @@ class _Styles:
     number: ParagraphStyle
 
 
-def _styles(fonts: PdfFonts) -> _Styles:
+def report_styles(fonts: PdfFonts) -> _Styles:
     body = ParagraphStyle("body", fontName=fonts.regular, fontSize=9, leading=12)
     return _Styles(
         fonts=fonts,
@@ -90,7 +90,7 @@ def render_day_report(
     totals: DayTotals, event: EventConfig, path: Path, generated_at: datetime, source: str, stamp: ExportStamp
 ) -> None:
     """Lay out ``totals`` as an A4 PDF at ``path``; ``source`` names the database the log came from."""
-    styles = _styles(pdf_fonts())
+    styles = report_styles(pdf_fonts())
     doc = SimpleDocTemplate(
         str(path),
         pagesize=A4,
@@ -267,9 +267,11 @@ def _tally_section(
         return []
     values = [_tally_values(tally) for _, tally in rows]
     sums = [sum(column) for column in zip(*values, strict=True)]
-    header = [_head(text, styles) for text in label_headings] + [_head(t, styles, True) for t in TALLY_HEADINGS]
+    header = [heading_cell(text, styles) for text in label_headings] + [
+        heading_cell(t, styles, True) for t in TALLY_HEADINGS
+    ]
     body = [
-        [_text(label, styles.cell) for label in labels] + [f"{n:,}" for n in numbers]
+        [data_cell(label, styles.cell) for label in labels] + [f"{n:,}" for n in numbers]
         for (labels, _), numbers in zip(rows, values, strict=True)
     ]
     total = ["Total"] + [""] * (len(label_headings) - 1) + [f"{n:,}" for n in sums]
@@ -277,7 +279,7 @@ def _tally_section(
     widths = _label_widths(label_headings, [labels for labels, _ in rows], WIDTH - sum(number_widths), styles)
     widths += number_widths
     table = Table([header, *body, total], colWidths=widths, repeatRows=1)
-    table.setStyle(_grid_style(styles, first_number=len(label_headings), total_row=True))
+    table.setStyle(grid_style(styles, first_number=len(label_headings), total_row=True))
     return [Paragraph(title, styles.heading), table]
 
 
@@ -313,12 +315,16 @@ def _refusal_section(totals: DayTotals, styles: _Styles) -> list[Flowable]:
     if not reasons:
         return [heading, Paragraph("No refusals on this day.", styles.body)]
     refused = totals.day_total.refuse
-    header = [_head("Reason", styles), _head("Refusals", styles, True), _head("Share", styles, True)]
+    header = [
+        heading_cell("Reason", styles),
+        heading_cell("Refusals", styles, True),
+        heading_cell("Share", styles, True),
+    ]
     body = [
         [_reason_cell(name, styles), f"{n:,}", f"{n / refused:.0%}" if refused else ""] for name, n in reasons.items()
     ]
     table = Table([header, *body], colWidths=[WIDTH - 120, 60, 60], repeatRows=1)
-    table.setStyle(_grid_style(styles, first_number=1, total_row=False))
+    table.setStyle(grid_style(styles, first_number=1, total_row=False))
     note = Paragraph("A refused check-in may give more than one reason.", styles.note)
     return [
         KeepTogether(
@@ -335,10 +341,14 @@ def _other_reasons_section(totals: DayTotals, styles: _Styles) -> list[Flowable]
     rows = [(o, name, n) for o in others for name, n in totals.reasons.get(o, {}).items()]
     if not rows:
         return []
-    header = [_head("Verdict", styles), _head("Reason or note", styles), _head("Check-ins", styles, True)]
+    header = [
+        heading_cell("Verdict", styles),
+        heading_cell("Reason or note", styles),
+        heading_cell("Check-ins", styles, True),
+    ]
     body = [[VERDICT_LABEL[o], _reason_cell(name, styles), f"{n:,}"] for o, name, n in rows]
     table = Table([header, *body], colWidths=[70, WIDTH - 130, 60], repeatRows=1)
-    table.setStyle(_grid_style(styles, first_number=2, total_row=False))
+    table.setStyle(grid_style(styles, first_number=2, total_row=False))
     return [Paragraph("Reasons given with other verdicts", styles.heading), table]
 
 
@@ -347,17 +357,17 @@ def _reason_cell(name: str, styles: _Styles) -> Paragraph:
     return Paragraph(f"{escape(reason_text(name))}<br/>{code}", styles.cell)
 
 
-def _head(text: str, styles: _Styles, number: bool = False) -> Paragraph:
+def heading_cell(text: str, styles: _Styles, number: bool = False) -> Paragraph:
     style = styles.number if number else styles.cell
     return Paragraph(f"<b>{escape(text)}</b>", style)
 
 
-def _text(text: str, style: ParagraphStyle) -> Paragraph:
+def data_cell(text: str, style: ParagraphStyle) -> Paragraph:
     """People's data in a cell: escaped, and what DejaVu lacks (a Chinese name) in a fallback font."""
     return Paragraph(markup(text, style.fontName), style)
 
 
-def _grid_style(styles: _Styles, first_number: int, total_row: bool) -> TableStyle:
+def grid_style(styles: _Styles, first_number: int, total_row: bool) -> TableStyle:
     commands: list[tuple[object, ...]] = [
         ("FONT", (0, 0), (-1, -1), styles.fonts.regular, 8),
         ("ALIGN", (first_number, 0), (-1, -1), "RIGHT"),

@@ -23,8 +23,8 @@ from desk_app.core.event import EventConfig
 from desk_app.core.model import AccreditationKind, Application, Card, CardState
 from desk_app.core.rules import Withheld, card_withheld
 from desk_app.pdf_fonts import pdf_fonts
-from desk_app.reports.daily import _cell, atomic_output
-from desk_app.reports.pdf_report import MARGIN, WIDTH, _grid_style, _head, _styles, _text
+from desk_app.reports.daily import atomic_output, spreadsheet_cell
+from desk_app.reports.pdf_report import MARGIN, WIDTH, data_cell, grid_style, heading_cell, report_styles
 from desk_app.store import Store
 
 COLUMNS = (
@@ -178,7 +178,7 @@ def _values(row: BoxCount) -> list[int]:
 
 
 def _csv_row(label: str, box: str, row: BoxCount) -> list[str | int]:
-    return [label, box, *_values(row), _cell(_reasons_text(row.void_reasons)), row.served_at_desk]
+    return [label, box, *_values(row), spreadsheet_cell(_reasons_text(row.void_reasons)), row.served_at_desk]
 
 
 def export_stock_csv(report: StockReport, event: EventConfig, out: Path) -> None:
@@ -193,18 +193,20 @@ def export_stock_csv(report: StockReport, event: EventConfig, out: Path) -> None
             if rows:
                 writer.writerow(_csv_row(kind.value, "total", report.total(kind)))
         for flag in report.flagged:
-            writer.writerow(["#flagged", flag.card.serial, flag.card.box, flag.card.slot, _cell(flag.name), flag.why])
+            writer.writerow(
+                ["#flagged", flag.card.serial, flag.card.box, flag.card.slot, spreadsheet_cell(flag.name), flag.why]
+            )
         writer.writerow(["#as_at", event.local(report.as_at).isoformat(timespec="seconds")])
         writer.writerow(["#balances", "yes" if report.balances else "NO"])
         if report.closed:
             closed = report.closed
             at = event.local(closed.at).isoformat(timespec="seconds")
-            writer.writerow(["#closed_by", closed.by, _cell(closed.name), at])
+            writer.writerow(["#closed_by", closed.by, spreadsheet_cell(closed.name), at])
 
 
 def export_stock_pdf(report: StockReport, event: EventConfig, out: Path, source: str) -> None:
     """The stock on A4: a table per kind, the flagged cards by name, and the supervisor's sign-off when closed."""
-    styles = _styles(pdf_fonts())
+    styles = report_styles(pdf_fonts())
     headings = ("Box", "Reserved", "Printed", "Handed over", "Voided", "In the box", "Not printed", "Voided because")
     widths = [14 * mm] + [19 * mm] * 6 + [WIDTH - 14 * mm - 6 * 19 * mm]
     as_at = event.local(report.as_at)
@@ -219,14 +221,14 @@ def export_stock_pdf(report: StockReport, event: EventConfig, out: Path, source:
             continue
         label = event.badge_kinds[kind].label
         story.append(Paragraph(escape(label), styles.heading))
-        table = [[_head(h, styles, number=0 < i < 7) for i, h in enumerate(headings)]]
+        table = [[heading_cell(h, styles, number=0 < i < 7) for i, h in enumerate(headings)]]
         for row in [*rows, report.total(kind)]:
             name = str(row.box) if row.box else "Total"
             reasons = _reasons_text(row.void_reasons)
             if row.served_at_desk:
                 reasons += f" (then served at the desk: {row.served_at_desk})"
-            table.append([name, *map(str, _values(row)), _text(reasons, styles.cell)])
-        story.append(Table(table, colWidths=widths, style=_grid_style(styles, 1, total_row=True), repeatRows=1))
+            table.append([name, *map(str, _values(row)), data_cell(reasons, styles.cell)])
+        story.append(Table(table, colWidths=widths, style=grid_style(styles, 1, total_row=True), repeatRows=1))
     if not report.boxes:
         story.append(Paragraph("No card has been printed in advance.", styles.body))
     balance = "Every box balances" if report.balances else "A BOX DOES NOT BALANCE"
@@ -236,14 +238,14 @@ def export_stock_pdf(report: StockReport, event: EventConfig, out: Path, source:
     )
     if report.flagged:
         story.append(Paragraph("Cards that must not be handed over", styles.heading))
-        table = [[_head(h, styles) for h in ("Card", "Box", "Slot", "Name", "Why")]]
+        table = [[heading_cell(h, styles) for h in ("Card", "Box", "Slot", "Name", "Why")]]
         for flag in report.flagged:
             c = flag.card
             table.append(
-                [c.serial, str(c.box), str(c.slot), _text(flag.name, styles.cell), _text(flag.why, styles.cell)]
+                [c.serial, str(c.box), str(c.slot), data_cell(flag.name, styles.cell), data_cell(flag.why, styles.cell)]
             )
         widths_flag = [20 * mm, 10 * mm, 10 * mm, 45 * mm, WIDTH - 85 * mm]
-        story.append(Table(table, colWidths=widths_flag, style=_grid_style(styles, 1, total_row=False), repeatRows=1))
+        story.append(Table(table, colWidths=widths_flag, style=grid_style(styles, 1, total_row=False), repeatRows=1))
     if report.closed:
         closed = report.closed
         at = event.local(closed.at)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from badges import BadgeData, render_badge, render_batch
 from desk_app.core.clock import Clock
 from desk_app.core.event import EventConfig
-from desk_app.core.model import Action, Badge, BadgeState, Outcome
+from desk_app.core.model import Action, Application, Badge, BadgeState, Outcome
 from desk_app.core.state import state_detail
 from desk_app.errors import NotFoundError, StoreError
 from desk_app.printing.base import JobState, Printer, PrintError, PrintJob, PrintOutcome
@@ -45,6 +45,10 @@ class BadgeDrawer:
         application = self._store.applications.get(badge.reference)
         if application is None:
             raise NotFoundError(f"badge {badge.serial} names {badge.reference}, which is not in the list")
+        return self.data_for(application, badge)
+
+    def data_for(self, application: Application, badge: Badge) -> BadgeData:
+        """What ``badge`` prints for ``application`` (read already), with its photo from the database."""
         photo = self._store.applications.photo(application.photo_sha256) if application.photo_sha256 else None
         return badge_data(application, badge, self._event, photo.data if photo else None)
 

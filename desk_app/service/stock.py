@@ -270,7 +270,8 @@ class StockDesk:
                 if application is None:
                     raise StoreError(f"card {card.serial} names {card.reference}, which is not in the list")
                 details[card.serial] = printed_details(application)
-                pages.append(dataclasses.replace(self._drawer.data(_as_badge(card)), issued_at=box_text(card)))
+                data = self._drawer.data_for(application, _as_badge(card))
+                pages.append(dataclasses.replace(data, issued_at=box_text(card)))
                 done += 1
                 if progress is not None:
                     progress(done, total)
